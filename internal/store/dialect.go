@@ -1,0 +1,35 @@
+package store
+
+import (
+	"context"
+
+	"github.com/pressly/goose/v3"
+)
+
+// dialect holds every difference between the engines that the SQL text can't
+// hide, in one place rather than in scattered ifs.
+type dialect struct {
+	engine Engine
+	goose  goose.Dialect
+	// skipLocked ends a claim query's inner SELECT. PostgreSQL lets several
+	// instances claim different rows at once; SQLite has one writer, which
+	// already serialises claims.
+	skipLocked string
+	// detachWrites makes writes ignore cancellation. modernc's SQLite
+	// interrupts a statement when its context is cancelled, which can leave a
+	// transaction half-finished on the single writer connection; a write is
+	// short, so it is let finish.
+	detachWrites bool
+}
+
+var (
+	sqliteDialect   = dialect{engine: SQLite, goose: goose.DialectSQLite3, detachWrites: true}
+	postgresDialect = dialect{engine: Postgres, goose: goose.DialectPostgres, skipLocked: " FOR UPDATE SKIP LOCKED"}
+)
+
+func (d dialect) writeContext(ctx context.Context) context.Context {
+	if d.detachWrites {
+		return context.WithoutCancel(ctx)
+	}
+	return ctx
+}

@@ -1,0 +1,208 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/parcelwatch/parcelwatch/parcel"
+)
+
+// eventColumns are written by AddEvents, in this order.
+const eventColumns = `shipment_id, leg_id, carrier, number, occurred_at, utc_offset, location, country,
+	raw_code, raw_text, language, raw, milestone, exception, sub_status, confidence, rule, fingerprint, received_at`
+
+const eventColumnCount = 19
+
+// maxEventsPerStatement keeps a multi-row INSERT under both engines'
+// parameter limits (SQLite 32766, PostgreSQL 65535).
+const maxEventsPerStatement = 500
+
+// AfterAdd is called inside AddEvents' transaction with the events that were
+// new. The outbox messages it returns are written in the same transaction.
+type AfterAdd func(added []parcel.Event) ([]parcel.OutboxMessage, error)
+
+// AddEvents stores a batch of events of one shipment in one transaction.
+// An event whose fingerprint the shipment already has is skipped, so the
+// same event received by polling and by push is stored once; events without
+// a fingerprint get one. It returns the events that were new, with their IDs,
+// and moves the shipment's last-event time forward.
+func (s *Store) AddEvents(ctx context.Context, shipmentID int64, events []parcel.Event, after AfterAdd) ([]parcel.Event, error) {
+	if len(events) == 0 {
+		return nil, nil
+	}
+	batch := make([]parcel.Event, 0, len(events))
+	seen := make(map[string]struct{}, len(events))
+	received := s.now().UTC()
+	for _, e := range events {
+		if e.Fingerprint == "" {
+			e.Fingerprint = e.ComputeFingerprint()
+		}
+		if _, dup := seen[e.Fingerprint]; dup {
+			continue
+		}
+		seen[e.Fingerprint] = struct{}{}
+		if e.Milestone == parcel.MilestoneNone {
+			e.Milestone = parcel.MilestoneUnknown
+		}
+		e.ShipmentID = shipmentID
+		e.ReceivedAt = received
+		batch = append(batch, e)
+	}
+	var added []parcel.Event
+	err := s.inWriteTx(ctx, func(tx *sql.Tx) error {
+		added = added[:0]
+		for start := 0; start < len(batch); start += maxEventsPerStatement {
+			end := min(start+maxEventsPerStatement, len(batch))
+			if err := s.insertEvents(ctx, tx, batch[start:end], &added); err != nil {
+				return fmt.Errorf("add events to shipment %d: %w", shipmentID, err)
+			}
+		}
+		if len(added) == 0 {
+			return nil
+		}
+		var latest time.Time
+		for _, e := range added {
+			if e.Time.After(latest) {
+				latest = e.Time
+			}
+		}
+		if _, err := tx.ExecContext(ctx, `
+			UPDATE shipments SET last_event_at = $1, updated_at = $2
+			WHERE id = $3 AND (last_event_at IS NULL OR last_event_at < $1)`,
+			micros(latest), micros(received), shipmentID); err != nil {
+			return fmt.Errorf("add events to shipment %d: %w", shipmentID, err)
+		}
+		if after == nil {
+			return nil
+		}
+		msgs, err := after(added)
+		if err != nil {
+			return err
+		}
+		return s.enqueue(ctx, tx, msgs)
+	})
+	if err != nil {
+		return nil, err
+	}
+	return added, nil
+}
+
+// insertEvents writes events with one multi-row INSERT and appends those
+// that were new to added.
+func (s *Store) insertEvents(ctx context.Context, tx *sql.Tx, events []parcel.Event, added *[]parcel.Event) error {
+	args := make([]any, 0, len(events)*eventColumnCount)
+	for i := range events {
+		e := &events[i]
+		_, offset := e.Time.Zone()
+		var raw sql.NullString
+		if len(e.Raw) > 0 {
+			raw = sql.NullString{String: string(e.Raw), Valid: true}
+		}
+		args = append(args, e.ShipmentID, nullID(e.LegID), e.Carrier, e.Number, micros(e.Time), offset,
+			e.Location, e.Country, e.RawCode, e.RawText, e.Language, raw, string(e.Milestone),
+			string(e.Exception), string(e.SubStatus), e.Confidence, e.Rule, e.Fingerprint, micros(e.ReceivedAt))
+	}
+	rows, err := tx.QueryContext(ctx, insertEventsSQL(len(events)), args...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	byPrint := make(map[string]int64, len(events))
+	for rows.Next() {
+		var (
+			id int64
+			fp string
+		)
+		if err := rows.Scan(&id, &fp); err != nil {
+			return err
+		}
+		byPrint[fp] = id
+	}
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	// Keep the caller's order, which RETURNING does not promise.
+	for _, e := range events {
+		if id, ok := byPrint[e.Fingerprint]; ok {
+			e.ID = id
+			*added = append(*added, e)
+		}
+	}
+	return nil
+}
+
+// insertEventsSQL builds the INSERT for n events. The text depends only on
+// n, so drivers' statement caches see few distinct statements.
+func insertEventsSQL(n int) string {
+	var b strings.Builder
+	b.Grow(120 + n*eventColumnCount*5)
+	b.WriteString("INSERT INTO events (")
+	b.WriteString(eventColumns)
+	b.WriteString(") VALUES ")
+	p := 1
+	for i := 0; i < n; i++ {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		b.WriteByte('(')
+		for c := 0; c < eventColumnCount; c++ {
+			if c > 0 {
+				b.WriteByte(',')
+			}
+			b.WriteByte('$')
+			b.WriteString(strconv.Itoa(p))
+			p++
+		}
+		b.WriteByte(')')
+	}
+	b.WriteString(" ON CONFLICT (shipment_id, fingerprint) DO NOTHING RETURNING id, fingerprint")
+	return b.String()
+}
+
+// Events lists a shipment's events in the order they happened.
+func (s *Store) Events(ctx context.Context, shipmentID int64) ([]parcel.Event, error) {
+	rows, err := s.read.QueryContext(ctx, `
+		SELECT id, `+eventColumns+` FROM events WHERE shipment_id = $1 ORDER BY occurred_at, id`, shipmentID)
+	if err != nil {
+		return nil, fmt.Errorf("events of shipment %d: %w", shipmentID, err)
+	}
+	defer rows.Close()
+	var out []parcel.Event
+	for rows.Next() {
+		var (
+			e                   parcel.Event
+			legID               sql.NullInt64
+			occurred, received  int64
+			offset              int
+			raw                 sql.NullString
+			milestone, exc, sub string
+		)
+		err := rows.Scan(&e.ID, &e.ShipmentID, &legID, &e.Carrier, &e.Number, &occurred, &offset, &e.Location,
+			&e.Country, &e.RawCode, &e.RawText, &e.Language, &raw, &milestone, &exc, &sub, &e.Confidence,
+			&e.Rule, &e.Fingerprint, &received)
+		if err != nil {
+			return nil, fmt.Errorf("events of shipment %d: %w", shipmentID, err)
+		}
+		e.LegID = legID.Int64
+		e.Time = time.UnixMicro(occurred).In(zoneFor(offset))
+		e.ReceivedAt = fromMicros(received)
+		if raw.Valid {
+			e.Raw = []byte(raw.String)
+		}
+		e.Milestone, e.Exception, e.SubStatus = parcel.Milestone(milestone), parcel.Exception(exc), parcel.SubStatus(sub)
+		out = append(out, e)
+	}
+	return out, rows.Err()
+}
+
+// zoneFor restores the carrier's UTC offset on a stored time.
+func zoneFor(offset int) *time.Location {
+	if offset == 0 {
+		return time.UTC
+	}
+	return time.FixedZone("", offset)
+}
