@@ -20,11 +20,16 @@ type dialect struct {
 	// transaction half-finished on the single writer connection; a write is
 	// short, so it is let finish.
 	detachWrites bool
+	// arrayParams selects batch inserts that pass one array per column
+	// (PostgreSQL's unnest). Without it a batch is a multi-row VALUES with
+	// plain ? placeholders: SQLite looks $N names up in a list, which is
+	// quadratic over hundreds of parameters.
+	arrayParams bool
 }
 
 var (
 	sqliteDialect   = dialect{engine: SQLite, goose: goose.DialectSQLite3, detachWrites: true}
-	postgresDialect = dialect{engine: Postgres, goose: goose.DialectPostgres, skipLocked: " FOR UPDATE SKIP LOCKED"}
+	postgresDialect = dialect{engine: Postgres, goose: goose.DialectPostgres, skipLocked: " FOR UPDATE SKIP LOCKED", arrayParams: true}
 )
 
 func (d dialect) writeContext(ctx context.Context) context.Context {

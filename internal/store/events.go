@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
-	"strconv"
 	"strings"
 	"time"
 
@@ -91,22 +90,19 @@ func (s *Store) AddEvents(ctx context.Context, shipmentID int64, events []parcel
 	return added, nil
 }
 
-// insertEvents writes events with one multi-row INSERT and appends those
-// that were new to added.
+// insertEvents writes events with one INSERT and appends those that were
+// new to added.
 func (s *Store) insertEvents(ctx context.Context, tx *sql.Tx, events []parcel.Event, added *[]parcel.Event) error {
-	args := make([]any, 0, len(events)*eventColumnCount)
-	for i := range events {
-		e := &events[i]
-		_, offset := e.Time.Zone()
-		var raw sql.NullString
-		if len(e.Raw) > 0 {
-			raw = sql.NullString{String: string(e.Raw), Valid: true}
-		}
-		args = append(args, e.ShipmentID, nullID(e.LegID), e.Carrier, e.Number, micros(e.Time), offset,
-			e.Location, e.Country, e.RawCode, e.RawText, e.Language, raw, string(e.Milestone),
-			string(e.Exception), string(e.SubStatus), e.Confidence, e.Rule, e.Fingerprint, micros(e.ReceivedAt))
+	var (
+		query string
+		args  []any
+	)
+	if s.dialect.arrayParams {
+		query, args = insertEventsArrays, eventArrays(events)
+	} else {
+		query, args = insertEventsSQL(len(events)), eventRows(events)
 	}
-	rows, err := tx.QueryContext(ctx, insertEventsSQL(len(events)), args...)
+	rows, err := tx.QueryContext(ctx, query, args...)
 	if err != nil {
 		return err
 	}
@@ -135,15 +131,79 @@ func (s *Store) insertEvents(ctx context.Context, tx *sql.Tx, events []parcel.Ev
 	return nil
 }
 
-// insertEventsSQL builds the INSERT for n events. The text depends only on
-// n, so drivers' statement caches see few distinct statements.
+// eventValues lists an event's column values in eventColumns order.
+func eventValues(e *parcel.Event) [eventColumnCount]any {
+	_, offset := e.Time.Zone()
+	var raw sql.NullString
+	if len(e.Raw) > 0 {
+		raw = sql.NullString{String: string(e.Raw), Valid: true}
+	}
+	return [eventColumnCount]any{e.ShipmentID, nullID(e.LegID), e.Carrier, e.Number, micros(e.Time), offset,
+		e.Location, e.Country, e.RawCode, e.RawText, e.Language, raw, string(e.Milestone),
+		string(e.Exception), string(e.SubStatus), e.Confidence, e.Rule, e.Fingerprint, micros(e.ReceivedAt)}
+}
+
+// eventRows flattens events into the arguments of insertEventsSQL.
+func eventRows(events []parcel.Event) []any {
+	args := make([]any, 0, len(events)*eventColumnCount)
+	for i := range events {
+		v := eventValues(&events[i])
+		args = append(args, v[:]...)
+	}
+	return args
+}
+
+// insertEventsArrays inserts a batch from one array per column. PostgreSQL
+// plans it once whatever the batch size, where a multi-row VALUES with
+// hundreds of parameters costs more to plan than to run.
+const insertEventsArrays = `INSERT INTO events (` + eventColumns + `)
+	SELECT * FROM unnest($1::bigint[], $2::bigint[], $3::text[], $4::text[], $5::bigint[], $6::int[],
+		$7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::text[],
+		$14::text[], $15::text[], $16::float8[], $17::text[], $18::text[], $19::bigint[])
+	ON CONFLICT (shipment_id, fingerprint) DO NOTHING RETURNING id, fingerprint`
+
+// eventArrays builds the column arrays of insertEventsArrays.
+func eventArrays(events []parcel.Event) []any {
+	n := len(events)
+	var (
+		shipment, occurred, received = make([]int64, n), make([]int64, n), make([]int64, n)
+		leg                          = make([]*int64, n)
+		offset                       = make([]int32, n)
+		confidence                   = make([]float64, n)
+		raw                          = make([]*string, n)
+		text                         [13][]string
+	)
+	for i := range text {
+		text[i] = make([]string, n)
+	}
+	carrier, number, location, country, code, rawText, lang, milestone, exc, sub, rule, fp := text[0], text[1], text[2], text[3], text[4], text[5], text[6], text[7], text[8], text[9], text[10], text[11]
+	for i := range events {
+		e := &events[i]
+		shipment[i], occurred[i], received[i] = e.ShipmentID, micros(e.Time), micros(e.ReceivedAt)
+		if e.LegID != 0 {
+			leg[i] = &e.LegID
+		}
+		_, off := e.Time.Zone()
+		offset[i], confidence[i] = int32(off), e.Confidence
+		if len(e.Raw) > 0 {
+			r := string(e.Raw)
+			raw[i] = &r
+		}
+		carrier[i], number[i], location[i], country[i], code[i], rawText[i] = e.Carrier, e.Number, e.Location, e.Country, e.RawCode, e.RawText
+		lang[i], milestone[i], exc[i], sub[i], rule[i], fp[i] = e.Language, string(e.Milestone), string(e.Exception), string(e.SubStatus), e.Rule, e.Fingerprint
+	}
+	return []any{shipment, leg, carrier, number, occurred, offset, location, country, code, rawText, lang, raw,
+		milestone, exc, sub, confidence, rule, fp, received}
+}
+
+// insertEventsSQL builds a multi-row INSERT for n events. The text depends
+// only on n, so the driver's statement cache sees few distinct statements.
 func insertEventsSQL(n int) string {
 	var b strings.Builder
 	b.Grow(120 + n*eventColumnCount*5)
 	b.WriteString("INSERT INTO events (")
 	b.WriteString(eventColumns)
 	b.WriteString(") VALUES ")
-	p := 1
 	for i := 0; i < n; i++ {
 		if i > 0 {
 			b.WriteByte(',')
@@ -153,9 +213,7 @@ func insertEventsSQL(n int) string {
 			if c > 0 {
 				b.WriteByte(',')
 			}
-			b.WriteByte('$')
-			b.WriteString(strconv.Itoa(p))
-			p++
+			b.WriteByte('?')
 		}
 		b.WriteByte(')')
 	}

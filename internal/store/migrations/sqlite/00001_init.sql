@@ -76,9 +76,9 @@ CREATE TABLE events (
     rule         TEXT    NOT NULL DEFAULT '',
     fingerprint  TEXT    NOT NULL,
     received_at  BIGINT  NOT NULL,
+    -- Also serves listing a shipment's events: they are few, sorted in memory.
     UNIQUE (shipment_id, fingerprint)
 );
-CREATE INDEX events_shipment_time ON events(shipment_id, occurred_at);
 
 CREATE TABLE subscriptions (
     id           INTEGER PRIMARY KEY,
