@@ -16,8 +16,8 @@ const eventColumns = `shipment_id, leg_id, carrier, number, occurred_at, utc_off
 
 const eventColumnCount = 19
 
-// maxEventsPerStatement keeps a multi-row INSERT under both engines'
-// parameter limits (SQLite 32766, PostgreSQL 65535).
+// maxEventsPerStatement keeps a multi-row INSERT under SQLite's limit of
+// 32766 parameters.
 const maxEventsPerStatement = 500
 
 // AfterAdd is called inside AddEvents' transaction with the events that were
@@ -51,31 +51,23 @@ func (s *Store) AddEvents(ctx context.Context, shipmentID int64, events []parcel
 		e.ReceivedAt = received
 		batch = append(batch, e)
 	}
+	if after == nil && s.dialect.arrayParams {
+		// One statement stores the batch and moves the last-event time:
+		// atomic on its own, without BEGIN and COMMIT round trips.
+		added, err := s.writeEvents(s.dialect.writeContext(ctx), s.write, shipmentID, batch, received)
+		if err != nil {
+			return nil, fmt.Errorf("add events to shipment %d: %w", shipmentID, err)
+		}
+		return added, nil
+	}
 	var added []parcel.Event
 	err := s.inWriteTx(ctx, func(tx *sql.Tx) error {
-		added = added[:0]
-		for start := 0; start < len(batch); start += maxEventsPerStatement {
-			end := min(start+maxEventsPerStatement, len(batch))
-			if err := s.insertEvents(ctx, tx, batch[start:end], &added); err != nil {
-				return fmt.Errorf("add events to shipment %d: %w", shipmentID, err)
-			}
-		}
-		if len(added) == 0 {
-			return nil
-		}
-		var latest time.Time
-		for _, e := range added {
-			if e.Time.After(latest) {
-				latest = e.Time
-			}
-		}
-		if _, err := tx.ExecContext(ctx, `
-			UPDATE shipments SET last_event_at = $1, updated_at = $2
-			WHERE id = $3 AND (last_event_at IS NULL OR last_event_at < $1)`,
-			micros(latest), micros(received), shipmentID); err != nil {
+		var err error
+		added, err = s.writeEvents(ctx, tx, shipmentID, batch, received)
+		if err != nil {
 			return fmt.Errorf("add events to shipment %d: %w", shipmentID, err)
 		}
-		if after == nil {
+		if after == nil || len(added) == 0 {
 			return nil
 		}
 		msgs, err := after(added)
@@ -90,45 +82,78 @@ func (s *Store) AddEvents(ctx context.Context, shipmentID int64, events []parcel
 	return added, nil
 }
 
-// insertEvents writes events with one INSERT and appends those that were
-// new to added.
-func (s *Store) insertEvents(ctx context.Context, tx *sql.Tx, events []parcel.Event, added *[]parcel.Event) error {
-	var (
-		query string
-		args  []any
-	)
+// querier is what a transaction and the pool both offer.
+type querier interface {
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
+}
+
+// writeEvents inserts a de-duplicated batch, moves the shipment's last-event
+// time forward, and returns the events that were new.
+func (s *Store) writeEvents(ctx context.Context, q querier, shipmentID int64, batch []parcel.Event, received time.Time) ([]parcel.Event, error) {
 	if s.dialect.arrayParams {
-		query, args = insertEventsArrays, eventArrays(events)
-	} else {
-		query, args = insertEventsSQL(len(events)), eventRows(events)
+		rows, err := q.QueryContext(ctx, insertEventsArrays, append(eventArrays(batch), micros(received), shipmentID)...)
+		if err != nil {
+			return nil, err
+		}
+		return collectAdded(rows, batch, nil)
 	}
-	rows, err := tx.QueryContext(ctx, query, args...)
+	var added []parcel.Event
+	for start := 0; start < len(batch); start += maxEventsPerStatement {
+		chunk := batch[start:min(start+maxEventsPerStatement, len(batch))]
+		rows, err := q.QueryContext(ctx, insertEventsSQL(len(chunk)), eventRows(chunk)...)
+		if err != nil {
+			return nil, err
+		}
+		if added, err = collectAdded(rows, chunk, added); err != nil {
+			return nil, err
+		}
+	}
+	if len(added) == 0 {
+		return nil, nil
+	}
+	var latest time.Time
+	for _, e := range added {
+		if e.Time.After(latest) {
+			latest = e.Time
+		}
+	}
+	_, err := q.ExecContext(ctx, `
+		UPDATE shipments SET last_event_at = $1, updated_at = $2
+		WHERE id = $3 AND (last_event_at IS NULL OR last_event_at < $1)`,
+		micros(latest), micros(received), shipmentID)
 	if err != nil {
-		return err
+		return nil, err
 	}
+	return added, nil
+}
+
+// collectAdded reads the (id, fingerprint) rows an insert returned and
+// appends the matching events of batch to added, in batch order (RETURNING
+// promises no order).
+func collectAdded(rows *sql.Rows, batch []parcel.Event, added []parcel.Event) ([]parcel.Event, error) {
 	defer rows.Close()
-	byPrint := make(map[string]int64, len(events))
+	byPrint := make(map[string]int64, len(batch))
 	for rows.Next() {
 		var (
 			id int64
 			fp string
 		)
 		if err := rows.Scan(&id, &fp); err != nil {
-			return err
+			return nil, err
 		}
 		byPrint[fp] = id
 	}
 	if err := rows.Err(); err != nil {
-		return err
+		return nil, err
 	}
-	// Keep the caller's order, which RETURNING does not promise.
-	for _, e := range events {
+	for _, e := range batch {
 		if id, ok := byPrint[e.Fingerprint]; ok {
 			e.ID = id
-			*added = append(*added, e)
+			added = append(added, e)
 		}
 	}
-	return nil
+	return added, nil
 }
 
 // eventValues lists an event's column values in eventColumns order.
@@ -153,14 +178,23 @@ func eventRows(events []parcel.Event) []any {
 	return args
 }
 
-// insertEventsArrays inserts a batch from one array per column. PostgreSQL
-// plans it once whatever the batch size, where a multi-row VALUES with
-// hundreds of parameters costs more to plan than to run.
-const insertEventsArrays = `INSERT INTO events (` + eventColumns + `)
+// insertEventsArrays inserts a batch from one array per column and moves the
+// shipment's last-event time, in one statement. PostgreSQL plans it once
+// whatever the batch size, where a multi-row VALUES with hundreds of
+// parameters costs more to plan than to run. $20 is the receive time, $21
+// the shipment.
+const insertEventsArrays = `WITH added AS (
+	INSERT INTO events (` + eventColumns + `)
 	SELECT * FROM unnest($1::bigint[], $2::bigint[], $3::text[], $4::text[], $5::bigint[], $6::int[],
 		$7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::text[],
 		$14::text[], $15::text[], $16::float8[], $17::text[], $18::text[], $19::bigint[])
-	ON CONFLICT (shipment_id, fingerprint) DO NOTHING RETURNING id, fingerprint`
+	ON CONFLICT (shipment_id, fingerprint) DO NOTHING
+	RETURNING id, fingerprint, occurred_at
+), moved AS (
+	UPDATE shipments SET last_event_at = (SELECT max(occurred_at) FROM added), updated_at = $20
+	WHERE id = $21 AND (SELECT max(occurred_at) FROM added) > COALESCE(last_event_at, -1)
+)
+SELECT id, fingerprint FROM added`
 
 // eventArrays builds the column arrays of insertEventsArrays.
 func eventArrays(events []parcel.Event) []any {

@@ -65,7 +65,7 @@ func TestInsertEventsSQL(t *testing.T) {
 	if strings.Count(q, "?") != 2*eventColumnCount || strings.Contains(q, "$") {
 		t.Errorf("placeholders wrong: %s", q)
 	}
-	if got := strings.Count(insertEventsArrays, "[]"); got != eventColumnCount {
+	if got := strings.Count(insertEventsArrays, "[]"); got != eventColumnCount { // + $20 and $21 after the arrays
 		t.Errorf("insertEventsArrays has %d arrays, want %d", got, eventColumnCount)
 	}
 	if got := len(eventArrays([]parcel.Event{{}})); got != eventColumnCount {
