@@ -115,3 +115,24 @@ func TestBadSettings(t *testing.T) {
 		t.Error("bad log level: want an error")
 	}
 }
+
+// FuzzDatabaseURL: any DATABASE_URL either resolves to an engine or gives
+// a one-line error; it never panics.
+func FuzzDatabaseURL(f *testing.F) {
+	for _, s := range []string{"postgres://u@h:5432/db", "sqlite:/tmp/x.db", "mysql://x", "postgres://[::1", "", "postgresql://h:0/x"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, raw string) {
+		c := Config{DatabaseURL: raw, DataDir: "/nonexistent"}
+		err := c.resolveDatabase()
+		if err != nil {
+			if strings.Contains(err.Error(), "\n") {
+				t.Fatalf("multi-line error for %q: %q", raw, err)
+			}
+			return
+		}
+		if c.Engine != SQLite && c.Engine != Postgres {
+			t.Fatalf("%q resolved to engine %q", raw, c.Engine)
+		}
+	})
+}
