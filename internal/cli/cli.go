@@ -38,6 +38,7 @@ type command struct {
 
 func commands() map[string]command {
 	return map[string]command{
+		"check":   {"validate tracking numbers, name their carriers, suggest corrections", runCheck},
 		"serve":   {"run the server (HTTP API, web pages, pollers) until SIGINT/SIGTERM", runServe},
 		"migrate": {"apply database migrations (up) or list them (status)", runMigrate},
 		"version": {"print the version", runVersion},

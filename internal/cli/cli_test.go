@@ -74,3 +74,56 @@ func TestVersion(t *testing.T) {
 		t.Errorf("help: %d %q", code, out)
 	}
 }
+
+// TestCheckTSV pins the script contract: one line per input line, in order,
+// five tab-separated columns.
+func TestCheckTSV(t *testing.T) {
+	input := "RA123456785RU\nRA123456758RU\n\nnot a number\n1Z999AA10123456784\r\nrb 1234 5678 5gb\n"
+	var out, errb strings.Builder
+	code := Run(context.Background(), Env{Stdin: strings.NewReader(input), Stdout: &out, Stderr: &errb, Getenv: func(string) string { return "" }}, []string{"check", "--format", "tsv"})
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errb.String())
+	}
+	lines := strings.Split(strings.TrimSuffix(out.String(), "\n"), "\n")
+	want := [][]string{
+		{"RA123456785RU", "true", "s10", "s10", ""},
+		{"RA123456758RU", "false", "s10", "s10", "*RA123456785RU*"},
+		{"", "false", "", "", ""},
+		{"not a number", "false", "", "", ""},
+		{"1Z999AA10123456784", "true", "ups", "ups", ""},
+		{"rb 1234 5678 5gb", "true", "s10", "s10", ""},
+	}
+	if len(lines) != len(want) {
+		t.Fatalf("%d lines out for %d in:\n%s", len(lines), len(want), out.String())
+	}
+	for i, line := range lines {
+		cols := strings.Split(line, "\t")
+		if len(cols) != 5 {
+			t.Errorf("line %d has %d columns: %q", i+1, len(cols), line)
+			continue
+		}
+		for j, w := range want[i] {
+			if strings.HasPrefix(w, "*") {
+				if !strings.Contains(cols[j], strings.Trim(w, "*")) {
+					t.Errorf("line %d column %d = %q, want it to contain %s", i+1, j+1, cols[j], w)
+				}
+			} else if cols[j] != w {
+				t.Errorf("line %d column %d = %q, want %q", i+1, j+1, cols[j], w)
+			}
+		}
+	}
+}
+
+func TestCheckFormats(t *testing.T) {
+	code, out, _ := run(t, nil, "check", "--format", "json", "RB123456783GB")
+	if code != 0 || !strings.Contains(out, `"problem_code":"check_digit"`) || !strings.Contains(out, `"name":"service_indicator"`) {
+		t.Errorf("json: %d %s", code, out)
+	}
+	code, out, _ = run(t, nil, "check", "RB123456783GB")
+	if code != 0 || !strings.Contains(out, "the check digit should be 5, not 3") || !strings.Contains(out, "Royal Mail") {
+		t.Errorf("text: %d %s", code, out)
+	}
+	if code, _, _ := run(t, nil, "check", "--format", "xml", "x"); code != 2 {
+		t.Errorf("bad format: exit %d, want 2", code)
+	}
+}
