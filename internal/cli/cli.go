@@ -38,10 +38,11 @@ type command struct {
 
 func commands() map[string]command {
 	return map[string]command{
-		"check":   {"validate tracking numbers, name their carriers, suggest corrections", runCheck},
-		"serve":   {"run the server (HTTP API, web pages, pollers) until SIGINT/SIGTERM", runServe},
-		"migrate": {"apply database migrations (up) or list them (status)", runMigrate},
-		"version": {"print the version", runVersion},
+		"classify": {"classify raw carrier statuses (stdin, for scripts), or score labelled files with --eval", runClassify},
+		"check":    {"validate tracking numbers, name their carriers, suggest corrections", runCheck},
+		"serve":    {"run the server (HTTP API, web pages, pollers) until SIGINT/SIGTERM", runServe},
+		"migrate":  {"apply database migrations (up) or list them (status)", runMigrate},
+		"version":  {"print the version", runVersion},
 	}
 }
 

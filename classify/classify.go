@@ -1,0 +1,331 @@
+package classify
+
+import (
+	"embed"
+	"fmt"
+	"io/fs"
+	"path"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/parcelwatch/parcelwatch/parcel"
+)
+
+//go:embed rules/*.rules codes/*.tsv
+var builtin embed.FS
+
+// Input is one raw carrier event.
+type Input struct {
+	// Carrier is the carrier id ("russianpost", "usps", "cainiao", "17track",
+	// "aftership", …); empty when unknown.
+	Carrier string
+	// Code is the carrier's status code, if it sent one: "EMD", "8.2" (Russian
+	// Post OperType.OperAttr), "GWMS_ACCEPT", "InTransit_PickedUp", …
+	Code string
+	// Text is the carrier's description, verbatim.
+	Text string
+	// Language of Text, as a hint (BCP 47); rules of every language are tried.
+	Language string
+	// Role is the leg's part in the journey; RoleUnknown (or "") when not
+	// known, in which case the carrier's usual side is assumed.
+	Role parcel.LegRole
+	// Country is the ISO 3166-1 alpha-2 code of the event's location, and
+	// DestinationCountry that of the parcel's destination, where known: an
+	// export scan in the destination country is a return.
+	Country            string
+	DestinationCountry string
+}
+
+// Classifier holds the compiled code tables and text rules. It is immutable
+// and safe for concurrent use.
+type Classifier struct {
+	fold   *folder
+	terms  *termIndex
+	rules  []rule
+	byTerm [][]int32 // rule indexes that need each term
+	codes  map[string]codeTable
+	pool   sync.Pool // *scratch
+}
+
+type scratch struct {
+	text  []byte
+	found matchSet
+}
+
+var (
+	defaultOnce       sync.Once
+	defaultClassifier *Classifier
+	defaultErr        error
+)
+
+// Default returns the classifier built from the embedded tables and rules,
+// built once on first use.
+func Default() *Classifier {
+	defaultOnce.Do(func() { defaultClassifier, defaultErr = New(builtin) })
+	if defaultErr != nil {
+		panic("classify: embedded rules: " + defaultErr.Error())
+	}
+	return defaultClassifier
+}
+
+// New builds a classifier from a file system holding rules/*.rules and
+// codes/*.tsv, laid out as the embedded ones.
+func New(fsys fs.FS) (*Classifier, error) {
+	c := &Classifier{fold: newFolder(), terms: newTermIndex(), codes: map[string]codeTable{}}
+	c.pool.New = func() any { return &scratch{text: make([]byte, 0, 256)} }
+	ruleFiles, err := fs.Glob(fsys, "rules/*.rules")
+	if err != nil {
+		return nil, err
+	}
+	sort.Strings(ruleFiles)
+	order := 0
+	seen := map[string]string{}
+	for _, name := range ruleFiles {
+		data, err := fs.ReadFile(fsys, name)
+		if err != nil {
+			return nil, err
+		}
+		rules, err := parseRules(name, data, c.fold, c.terms, &order)
+		if err != nil {
+			return nil, err
+		}
+		for _, r := range rules {
+			if prev, dup := seen[r.id]; dup {
+				return nil, fmt.Errorf("%s: rule id %s already used in %s", name, r.id, prev)
+			}
+			seen[r.id] = name
+		}
+		c.rules = append(c.rules, rules...)
+	}
+	c.byTerm = make([][]int32, len(c.terms.terms))
+	for i, r := range c.rules {
+		for _, g := range r.groups {
+			for _, id := range g {
+				if l := c.byTerm[id]; len(l) == 0 || l[len(l)-1] != int32(i) {
+					c.byTerm[id] = append(c.byTerm[id], int32(i))
+				}
+			}
+		}
+	}
+	codeFiles, err := fs.Glob(fsys, "codes/*.tsv")
+	if err != nil {
+		return nil, err
+	}
+	for _, name := range codeFiles {
+		data, err := fs.ReadFile(fsys, name)
+		if err != nil {
+			return nil, err
+		}
+		t, err := parseCodes(name, data)
+		if err != nil {
+			return nil, err
+		}
+		c.codes[strings.TrimSuffix(path.Base(name), ".tsv")] = t
+	}
+	return c, nil
+}
+
+// codeSystems maps carrier ids to the code tables to try, in order. Postal
+// operators speak UPU EMSEVT codes too.
+func (c *Classifier) codeSystems(carrier string) []string {
+	carrier = strings.ToLower(carrier)
+	switch carrier {
+	case "17track", "track17", "aftership":
+		return nil
+	}
+	var out []string
+	if _, ok := c.codes[carrier]; ok {
+		out = append(out, carrier)
+	}
+	if carrier != "ups" && carrier != "fedex" && carrier != "dhl" {
+		out = append(out, "upu")
+	}
+	return out
+}
+
+// Classify reads one raw event.
+func (c *Classifier) Classify(in Input) parcel.Classification {
+	side := sideOf(strings.ToLower(in.Carrier), in.Role)
+	code, codeOK := c.classifyCode(in, side)
+	text, textOK := c.classifyText(in.Text, side)
+	var best parcel.Classification
+	switch {
+	case codeOK && textOK:
+		best = code
+		// A generic code ("in transit", a type-level fallback) yields to a
+		// text that says more.
+		if text.Confidence > code.Confidence && (code.Exception == parcel.ExceptionNone || text.Exception != parcel.ExceptionNone) {
+			best = text
+		}
+	case codeOK:
+		best = code
+	case textOK:
+		best = text
+	default:
+		return parcel.Classification{State: parcel.State{Milestone: parcel.MilestoneUnknown}, Confidence: 0, Rule: "none"}
+	}
+	return returnContext(best, in)
+}
+
+// returnContext turns an export-side event located in the destination
+// country into a return: the parcel is leaving the buyer's country again.
+func returnContext(cl parcel.Classification, in Input) parcel.Classification {
+	if in.Country == "" || in.DestinationCountry == "" || !strings.EqualFold(in.Country, in.DestinationCountry) {
+		return cl
+	}
+	switch cl.Milestone {
+	case parcel.MilestoneExportCustoms, parcel.MilestoneDepartedOrigin:
+		if cl.Exception == parcel.ExceptionNone {
+			cl.Milestone = parcel.MilestoneUnknown
+			cl.Exception = parcel.ExceptionReturning
+			cl.Rule += "+export_from_destination"
+		}
+	}
+	return cl
+}
+
+func (c *Classifier) classifyCode(in Input, side parcel.LegRole) (parcel.Classification, bool) {
+	code := normalizeCode(in.Code)
+	if code == "" {
+		return parcel.Classification{}, false
+	}
+	carrier := strings.ToLower(in.Carrier)
+	switch carrier {
+	case "17track", "track17":
+		if st, err := parcel.From17Track(parcel.Track17{Status: mainOf(in.Code), SubStatus: strings.TrimSpace(in.Code)}); err == nil {
+			return fromPeer(st, "17track.code."+strings.TrimSpace(in.Code)), true
+		}
+		return parcel.Classification{}, false
+	case "aftership":
+		if st, err := parcel.FromAfterShip(parcel.AfterShip{Tag: mainOf(in.Code), Subtag: strings.TrimSpace(in.Code)}); err == nil {
+			return fromPeer(st, "aftership.code."+strings.TrimSpace(in.Code)), true
+		}
+		return parcel.Classification{}, false
+	}
+	for _, sys := range c.codeSystems(carrier) {
+		if e, key, ok := c.codes[sys].lookup(code, side); ok {
+			st := resolve(e.out, side)
+			conf := e.confidence
+			if st.Milestone == parcel.MilestoneUnknown && e.out.rel != absolute {
+				conf *= 0.5
+			}
+			return parcel.Classification{State: st, Confidence: conf, Rule: sys + ".code." + key}, true
+		}
+	}
+	return parcel.Classification{}, false
+}
+
+// mainOf reads the main status out of a 17TRACK sub-status or AfterShip
+// subtag ("InTransit_PickedUp" -> "InTransit").
+func mainOf(code string) string {
+	code = strings.TrimSpace(code)
+	if i := strings.IndexByte(code, '_'); i > 0 {
+		return code[:i]
+	}
+	return code
+}
+
+func fromPeer(st parcel.State, ruleID string) parcel.Classification {
+	st.Expired = false // a time fact, not an event's meaning
+	if st.Milestone == parcel.MilestoneNone {
+		st.Milestone = parcel.MilestoneUnknown
+	}
+	return parcel.Classification{State: st, Confidence: 0.9, Rule: ruleID}
+}
+
+// resolve turns an outcome into a state for a leg on the given side.
+func resolve(o outcome, side parcel.LegRole) parcel.State {
+	st := parcel.State{Milestone: o.milestone, Exception: o.exception, SubStatus: o.sub}
+	switch o.rel {
+	case relFacility:
+		switch side {
+		case parcel.RoleOrigin:
+			st.Milestone = parcel.MilestoneOriginFacility
+		case parcel.RoleTransit:
+			st.Milestone = parcel.MilestoneInTransit
+		case parcel.RoleLastMile:
+			st.Milestone = parcel.MilestoneDestinationFacility
+		default:
+			st.Milestone = parcel.MilestoneUnknown
+		}
+	case relCustoms:
+		st.Milestone = parcel.MilestoneImportCustoms
+		if side == parcel.RoleOrigin {
+			st.Milestone = parcel.MilestoneExportCustoms
+		}
+	case relCleared:
+		st.Milestone = parcel.MilestoneCustomsReleased
+		if side == parcel.RoleOrigin {
+			st.Milestone = parcel.MilestoneExportCustoms
+		}
+	}
+	return st
+}
+
+func (c *Classifier) classifyText(text string, side parcel.LegRole) (parcel.Classification, bool) {
+	if strings.TrimSpace(text) == "" {
+		return parcel.Classification{}, false
+	}
+	s := c.pool.Get().(*scratch)
+	defer c.pool.Put(s)
+	s.text = c.fold.normalize(s.text, text)
+	s.found.n = 0
+	c.terms.scan(string(s.text), &s.found) // no copy: the compiler elides it for a read-only use
+	var (
+		best    *rule
+		checked [maxMatches * 4]int32
+		nc      int
+	)
+	for _, id := range s.found.ids[:s.found.n] {
+		for _, ri := range c.byTerm[id] {
+			if seenRule(checked[:nc], ri) {
+				continue
+			}
+			if nc < len(checked) {
+				checked[nc] = ri
+				nc++
+			}
+			r := &c.rules[ri]
+			if r.role != "" && r.role != side {
+				continue
+			}
+			if r.matches(&s.found) && better(r, best) {
+				best = r
+			}
+		}
+	}
+	if best == nil {
+		return parcel.Classification{}, false
+	}
+	st := resolve(best.out, side)
+	conf := best.confidence
+	if st.Milestone == parcel.MilestoneUnknown && best.out.rel != absolute && st.Exception == parcel.ExceptionNone {
+		conf *= 0.5 // a facility scan whose side can't be told
+	}
+	return parcel.Classification{State: st, Confidence: conf, Rule: best.id}, true
+}
+
+func seenRule(list []int32, ri int32) bool {
+	for _, x := range list {
+		if x == ri {
+			return true
+		}
+	}
+	return false
+}
+
+// better reports whether r outranks the current best: higher priority, then
+// more specific, then written earlier.
+func better(r, best *rule) bool {
+	if best == nil {
+		return true
+	}
+	if r.priority != best.priority {
+		return r.priority > best.priority
+	}
+	if r.specificity() != best.specificity() {
+		return r.specificity() > best.specificity()
+	}
+	return r.order < best.order
+}
