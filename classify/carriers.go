@@ -10,10 +10,10 @@ import "github.com/parcelwatch/parcelwatch/parcel"
 var carrierSides = map[string]parcel.LegRole{
 	// origin side
 	"cainiao": parcel.RoleOrigin, "chinapost": parcel.RoleOrigin, "china_post": parcel.RoleOrigin, "ems_cn": parcel.RoleOrigin,
-	"chinaems": parcel.RoleOrigin, "yanwen": parcel.RoleOrigin, "4px": parcel.RoleOrigin, "yunexpress": parcel.RoleOrigin,
-	"sunyou": parcel.RoleOrigin, "sf": parcel.RoleOrigin, "sf_express": parcel.RoleOrigin, "zto": parcel.RoleOrigin,
+	"chinaems": parcel.RoleOrigin,
+	"sf":       parcel.RoleOrigin, "sf_express": parcel.RoleOrigin, "zto": parcel.RoleOrigin,
 	"yto": parcel.RoleOrigin, "best": parcel.RoleOrigin, "sto": parcel.RoleOrigin, "jt_express": parcel.RoleOrigin,
-	"aliexpress": parcel.RoleOrigin, "wishpost": parcel.RoleOrigin, "hongkongpost": parcel.RoleOrigin,
+	"hongkongpost": parcel.RoleOrigin,
 	// last-mile side: national posts and local couriers
 	"russianpost": parcel.RoleLastMile, "usps": parcel.RoleLastMile, "correios": parcel.RoleLastMile,
 	"correios_br": parcel.RoleLastMile, "ctt": parcel.RoleLastMile, "cttexpress": parcel.RoleLastMile,

@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"unicode"
 
 	"github.com/parcelwatch/parcelwatch/parcel"
 )
@@ -45,7 +46,16 @@ type Classifier struct {
 	rules  []rule
 	byTerm [][]int32 // rule indexes that need each term
 	codes  map[string]codeTable
+	// described finds a code by its carrier's own description, for
+	// carriers that send the description without the code.
+	described map[string][]describedCode
 	pool   sync.Pool // *scratch
+}
+
+// describedCode is a code table row found by its description.
+type describedCode struct {
+	system, code string
+	entry        codeEntry
 }
 
 type scratch struct {
@@ -123,6 +133,32 @@ func New(fsys fs.FS) (*Classifier, error) {
 		}
 		c.codes[strings.TrimSuffix(path.Base(name), ".tsv")] = t
 	}
+	c.described = map[string][]describedCode{}
+	systems := make([]string, 0, len(c.codes))
+	for sys := range c.codes {
+		systems = append(systems, sys)
+	}
+	sort.Strings(systems)
+	for _, sys := range systems {
+		for key, e := range c.codes[sys] {
+			if key.role != "" || e.description == "" {
+				continue
+			}
+			d := string(c.fold.normalize(nil, e.description))
+			if len(strings.TrimSpace(d)) < 4 {
+				continue
+			}
+			c.described[d] = append(c.described[d], describedCode{system: sys, code: key.code, entry: e})
+		}
+	}
+	for _, list := range c.described {
+		sort.Slice(list, func(i, j int) bool {
+			if list[i].system != list[j].system {
+				return list[i].system < list[j].system
+			}
+			return list[i].code < list[j].code
+		})
+	}
 	return c, nil
 }
 
@@ -147,8 +183,12 @@ func (c *Classifier) codeSystems(carrier string) []string {
 // Classify reads one raw event.
 func (c *Classifier) Classify(in Input) parcel.Classification {
 	side := sideOf(strings.ToLower(in.Carrier), in.Role)
+	if side == parcel.RoleUnknown && hasHan(in.Text) {
+		// Chinese text about a marketplace parcel is written in China.
+		side = parcel.RoleOrigin
+	}
 	code, codeOK := c.classifyCode(in, side)
-	text, textOK := c.classifyText(in.Text, side)
+	text, textOK := c.classifyText(in.Text, strings.ToLower(in.Carrier), side)
 	var best parcel.Classification
 	switch {
 	case codeOK && textOK:
@@ -263,7 +303,7 @@ func resolve(o outcome, side parcel.LegRole) parcel.State {
 	return st
 }
 
-func (c *Classifier) classifyText(text string, side parcel.LegRole) (parcel.Classification, bool) {
+func (c *Classifier) classifyText(text, carrier string, side parcel.LegRole) (parcel.Classification, bool) {
 	if strings.TrimSpace(text) == "" {
 		return parcel.Classification{}, false
 	}
@@ -295,6 +335,14 @@ func (c *Classifier) classifyText(text string, side parcel.LegRole) (parcel.Clas
 			}
 		}
 	}
+	if d, ok := c.byDescription(string(s.text), carrier); ok {
+		st := resolve(d.entry.out, side)
+		conf := d.entry.confidence
+		// A rule that sees an exception the table's row does not name wins.
+		if best == nil || !(best.out.exception != parcel.ExceptionNone && d.entry.out.exception == parcel.ExceptionNone && best.confidence > conf) {
+			return parcel.Classification{State: st, Confidence: conf, Rule: d.system + ".text." + d.code}, true
+		}
+	}
 	if best == nil {
 		return parcel.Classification{}, false
 	}
@@ -304,6 +352,45 @@ func (c *Classifier) classifyText(text string, side parcel.LegRole) (parcel.Clas
 		conf *= 0.5 // a facility scan whose side can't be told
 	}
 	return parcel.Classification{State: st, Confidence: conf, Rule: best.id}, true
+}
+
+// hasHan reports Chinese characters in text (Japanese kana excluded: a
+// Japanese text is about the Japanese leg).
+func hasHan(text string) bool {
+	han := false
+	for _, r := range text {
+		if r < 0x2E80 {
+			continue
+		}
+		switch {
+		case unicode.In(r, unicode.Hiragana, unicode.Katakana, unicode.Hangul):
+			return false
+		case unicode.Is(unicode.Han, r):
+			han = true
+		}
+	}
+	return han
+}
+
+// byDescription finds a code table row whose description is the whole
+// text: the carrier's own row first, then any system's when all rows that
+// share the description agree.
+func (c *Classifier) byDescription(text, carrier string) (describedCode, bool) {
+	list := c.described[text]
+	if len(list) == 0 {
+		return describedCode{}, false
+	}
+	for _, d := range list {
+		if d.system == carrier {
+			return d, true
+		}
+	}
+	for _, d := range list[1:] {
+		if d.entry.out != list[0].entry.out {
+			return describedCode{}, false
+		}
+	}
+	return list[0], true
 }
 
 func seenRule(list []int32, ri int32) bool {
