@@ -127,3 +127,45 @@ func TestCheckFormats(t *testing.T) {
 		t.Errorf("bad format: exit %d, want 2", code)
 	}
 }
+
+// TestClassifyBatch pins the script contract: one line out per line in,
+// six tab-separated columns.
+func TestClassifyBatch(t *testing.T) {
+	input := "usps\tDelivered, In/At Mailbox\n\tПокинуло место международного обмена\nno tab here: Out for Delivery\n\n\tзагадочный текст\n"
+	var out, errb strings.Builder
+	code := Run(context.Background(), Env{Stdin: strings.NewReader(input), Stdout: &out, Stderr: &errb, Getenv: func(string) string { return "" }}, []string{"classify"})
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errb.String())
+	}
+	lines := strings.Split(strings.TrimSuffix(out.String(), "\n"), "\n")
+	want := []struct{ milestone, status, exception string }{
+		{"delivered", "Delivered", ""},
+		{"customs_released", "InTransit", ""},
+		{"out_for_delivery", "OutForDelivery", ""},
+		{"unknown", "InTransit", ""},
+		{"unknown", "InTransit", ""},
+	}
+	if len(lines) != len(want) {
+		t.Fatalf("%d lines out for %d in:\n%s", len(lines), len(want), out.String())
+	}
+	for i, line := range lines {
+		cols := strings.Split(line, "\t")
+		if len(cols) != 6 {
+			t.Errorf("line %d: %d columns: %q", i+1, len(cols), line)
+			continue
+		}
+		if cols[0] != want[i].milestone || cols[1] != want[i].status || cols[5] != want[i].exception {
+			t.Errorf("line %d: %q, want milestone %s status %s exception %q", i+1, line, want[i].milestone, want[i].status, want[i].exception)
+		}
+	}
+}
+
+func TestExplain(t *testing.T) {
+	code, out, _ := run(t, nil, "explain", "--lang", "ru", "Held by customs: duties due")
+	if code != 0 || !strings.Contains(out, "customs_held") || !strings.Contains(out, "пошлин") {
+		t.Errorf("explain: %d %s", code, out)
+	}
+	if code, _, _ := run(t, nil, "explain"); code != 2 {
+		t.Errorf("explain without text: exit %d, want 2", code)
+	}
+}
