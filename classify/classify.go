@@ -49,7 +49,7 @@ type Classifier struct {
 	// described finds a code by its carrier's own description, for
 	// carriers that send the description without the code.
 	described map[string][]describedCode
-	pool   sync.Pool // *scratch
+	pool      sync.Pool // *scratch
 }
 
 // describedCode is a code table row found by its description.
