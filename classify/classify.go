@@ -244,13 +244,13 @@ func (c *Classifier) classifyCode(in Input, side parcel.LegRole) (parcel.Classif
 		return parcel.Classification{}, false
 	}
 	for _, sys := range c.codeSystems(carrier) {
-		if e, key, ok := c.codes[sys].lookup(code, side); ok {
+		if e, ok := c.codes[sys].lookup(code, side); ok {
 			st := resolve(e.out, side)
 			conf := e.confidence
 			if st.Milestone == parcel.MilestoneUnknown && e.out.rel != absolute {
 				conf *= 0.5
 			}
-			return parcel.Classification{State: st, Confidence: conf, Rule: sys + ".code." + key}, true
+			return parcel.Classification{State: st, Confidence: conf, Rule: e.rule}, true
 		}
 	}
 	return parcel.Classification{}, false
@@ -338,8 +338,8 @@ func (c *Classifier) classifyText(text, carrier string, side parcel.LegRole) (pa
 	if d, ok := c.byDescription(string(s.text), carrier); ok {
 		st := resolve(d.entry.out, side)
 		conf := d.entry.confidence
-		// A rule that sees an exception the table's row does not name wins.
-		if best == nil || !(best.out.exception != parcel.ExceptionNone && d.entry.out.exception == parcel.ExceptionNone && best.confidence > conf) {
+		// The carrier's own row wins unless a rule is surer of the words.
+		if best == nil || conf >= best.confidence {
 			return parcel.Classification{State: st, Confidence: conf, Rule: d.system + ".text." + d.code}, true
 		}
 	}

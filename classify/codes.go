@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"fmt"
+	"path"
 	"strconv"
 	"strings"
 
@@ -12,6 +13,7 @@ import (
 
 // codeEntry is one row of a carrier's code table.
 type codeEntry struct {
+	rule        string // "<system>.code.<code>", built once
 	out         outcome
 	confidence  float64
 	description string
@@ -28,6 +30,7 @@ type codeTable map[codeKey]codeEntry
 // parseCodes reads a code table: TSV with the columns
 // code, role, milestone, exception, substatus, confidence, description.
 func parseCodes(name string, data []byte) (codeTable, error) {
+	system := strings.TrimSuffix(path.Base(name), ".tsv")
 	t := codeTable{}
 	sc := bufio.NewScanner(bytes.NewReader(data))
 	sc.Buffer(make([]byte, 64*1024), 1024*1024)
@@ -79,7 +82,7 @@ func parseCodes(name string, data []byte) (codeTable, error) {
 		if _, dup := t[key]; dup {
 			return nil, fmt.Errorf("%s:%d: code %q (role %q) listed twice", name, line, cols[0], cols[1])
 		}
-		t[key] = codeEntry{out: out, confidence: conf, description: desc}
+		t[key] = codeEntry{rule: system + ".code." + key.code, out: out, confidence: conf, description: desc}
 	}
 	return t, sc.Err()
 }
@@ -96,15 +99,15 @@ func normalizeCode(code string) string {
 
 // lookup finds a code for a leg: the role's own row first, then the row for
 // any leg, then, for two-level codes ("8.2"), the first level alone.
-func (t codeTable) lookup(code string, side parcel.LegRole) (codeEntry, string, bool) {
+func (t codeTable) lookup(code string, side parcel.LegRole) (codeEntry, bool) {
 	for c := code; c != ""; {
 		if side != parcel.RoleUnknown {
 			if e, ok := t[codeKey{c, side}]; ok {
-				return e, c, true
+				return e, true
 			}
 		}
 		if e, ok := t[codeKey{c, ""}]; ok {
-			return e, c, true
+			return e, true
 		}
 		i := strings.LastIndexByte(c, '.')
 		if i < 0 {
@@ -112,5 +115,5 @@ func (t codeTable) lookup(code string, side parcel.LegRole) (codeEntry, string, 
 		}
 		c = c[:i]
 	}
-	return codeEntry{}, "", false
+	return codeEntry{}, false
 }

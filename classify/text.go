@@ -69,6 +69,9 @@ func (f *folder) appendFolded(dst []byte, r rune) []byte {
 // spaceless reports scripts written without spaces between words, where
 // every character may start a term.
 func spaceless(r rune) bool {
+	if r < 0x0E00 { // below Thai: Latin, Greek, Cyrillic, Hebrew, Arabic, Indic
+		return false
+	}
 	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul, unicode.Thai, unicode.Lao, unicode.Khmer, unicode.Myanmar)
 }
 
