@@ -107,6 +107,12 @@ type Event struct {
 
 	Classification
 
+	// LinkedCarrier and LinkedNumber name another carrier's number for the
+	// same parcel that this event reveals (Cainiao's last-mile number, a
+	// relabel, 17TRACK's local number); a journey follows it as a new leg.
+	LinkedCarrier string `json:"linked_carrier,omitempty"`
+	LinkedNumber  string `json:"linked_number,omitempty"`
+
 	// Fingerprint identifies the event across sources, so the same event
 	// polled and pushed is stored once. See ComputeFingerprint.
 	Fingerprint string    `json:"fingerprint"`

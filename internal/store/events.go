@@ -12,9 +12,10 @@ import (
 
 // eventColumns are written by AddEvents, in this order.
 const eventColumns = `shipment_id, leg_id, carrier, number, occurred_at, utc_offset, location, country,
-	raw_code, raw_text, language, raw, milestone, exception, sub_status, confidence, rule, fingerprint, received_at`
+	raw_code, raw_text, language, raw, milestone, exception, sub_status, confidence, rule, fingerprint, received_at,
+	linked_carrier, linked_number`
 
-const eventColumnCount = 19
+const eventColumnCount = 21
 
 // maxEventsPerStatement keeps a multi-row INSERT under SQLite's limit of
 // 32766 parameters.
@@ -165,7 +166,8 @@ func eventValues(e *parcel.Event) [eventColumnCount]any {
 	}
 	return [eventColumnCount]any{e.ShipmentID, nullID(e.LegID), e.Carrier, e.Number, micros(e.Time), offset,
 		e.Location, e.Country, e.RawCode, e.RawText, e.Language, raw, string(e.Milestone),
-		string(e.Exception), string(e.SubStatus), e.Confidence, e.Rule, e.Fingerprint, micros(e.ReceivedAt)}
+		string(e.Exception), string(e.SubStatus), e.Confidence, e.Rule, e.Fingerprint, micros(e.ReceivedAt),
+		e.LinkedCarrier, e.LinkedNumber}
 }
 
 // eventRows flattens events into the arguments of insertEventsSQL.
@@ -181,18 +183,18 @@ func eventRows(events []parcel.Event) []any {
 // insertEventsArrays inserts a batch from one array per column and moves the
 // shipment's last-event time, in one statement. PostgreSQL plans it once
 // whatever the batch size, where a multi-row VALUES with hundreds of
-// parameters costs more to plan than to run. $20 is the receive time, $21
+// parameters costs more to plan than to run. $22 is the receive time, $23
 // the shipment.
 const insertEventsArrays = `WITH added AS (
 	INSERT INTO events (` + eventColumns + `)
 	SELECT * FROM unnest($1::bigint[], $2::bigint[], $3::text[], $4::text[], $5::bigint[], $6::int[],
 		$7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::text[],
-		$14::text[], $15::text[], $16::float8[], $17::text[], $18::text[], $19::bigint[])
+		$14::text[], $15::text[], $16::float8[], $17::text[], $18::text[], $19::bigint[], $20::text[], $21::text[])
 	ON CONFLICT (shipment_id, fingerprint) DO NOTHING
 	RETURNING id, fingerprint, occurred_at
 ), moved AS (
-	UPDATE shipments SET last_event_at = (SELECT max(occurred_at) FROM added), updated_at = $20
-	WHERE id = $21 AND (SELECT max(occurred_at) FROM added) > COALESCE(last_event_at, -1)
+	UPDATE shipments SET last_event_at = (SELECT max(occurred_at) FROM added), updated_at = $22
+	WHERE id = $23 AND (SELECT max(occurred_at) FROM added) > COALESCE(last_event_at, -1)
 )
 SELECT id, fingerprint FROM added`
 
@@ -205,12 +207,13 @@ func eventArrays(events []parcel.Event) []any {
 		offset                       = make([]int32, n)
 		confidence                   = make([]float64, n)
 		raw                          = make([]*string, n)
-		text                         [13][]string
+		text                         [14][]string
 	)
 	for i := range text {
 		text[i] = make([]string, n)
 	}
 	carrier, number, location, country, code, rawText, lang, milestone, exc, sub, rule, fp := text[0], text[1], text[2], text[3], text[4], text[5], text[6], text[7], text[8], text[9], text[10], text[11]
+	linkedCarrier, linkedNumber := text[12], text[13]
 	for i := range events {
 		e := &events[i]
 		shipment[i], occurred[i], received[i] = e.ShipmentID, micros(e.Time), micros(e.ReceivedAt)
@@ -225,9 +228,10 @@ func eventArrays(events []parcel.Event) []any {
 		}
 		carrier[i], number[i], location[i], country[i], code[i], rawText[i] = e.Carrier, e.Number, e.Location, e.Country, e.RawCode, e.RawText
 		lang[i], milestone[i], exc[i], sub[i], rule[i], fp[i] = e.Language, string(e.Milestone), string(e.Exception), string(e.SubStatus), e.Rule, e.Fingerprint
+		linkedCarrier[i], linkedNumber[i] = e.LinkedCarrier, e.LinkedNumber
 	}
 	return []any{shipment, leg, carrier, number, occurred, offset, location, country, code, rawText, lang, raw,
-		milestone, exc, sub, confidence, rule, fp, received}
+		milestone, exc, sub, confidence, rule, fp, received, linkedCarrier, linkedNumber}
 }
 
 // insertEventsSQL builds a multi-row INSERT for n events. The text depends
@@ -275,7 +279,7 @@ func (s *Store) Events(ctx context.Context, shipmentID int64) ([]parcel.Event, e
 		)
 		err := rows.Scan(&e.ID, &e.ShipmentID, &legID, &e.Carrier, &e.Number, &occurred, &offset, &e.Location,
 			&e.Country, &e.RawCode, &e.RawText, &e.Language, &raw, &milestone, &exc, &sub, &e.Confidence,
-			&e.Rule, &e.Fingerprint, &received)
+			&e.Rule, &e.Fingerprint, &received, &e.LinkedCarrier, &e.LinkedNumber)
 		if err != nil {
 			return nil, fmt.Errorf("events of shipment %d: %w", shipmentID, err)
 		}

@@ -270,7 +270,8 @@ func testEventsVerbatim(t *testing.T, s *store.Store, _ *Clock) {
 		Carrier: "cainiao", Number: sh.Number, Time: time.Date(2026, 2, 3, 21, 15, 7, 0, zone),
 		Location: "[Shenzhen] 深圳转运中心", Country: "CN", RawCode: "SC_OUTBOUND_SUCCESS",
 		RawText: "Leaving from departure country/region\t(航班已起飞) ", Language: "en",
-		Raw:            json.RawMessage(`{"actionCode":"SC_OUTBOUND_SUCCESS","desc":"Leaving from departure country/region","z":[1,2]}`),
+		Raw:           json.RawMessage(`{"actionCode":"SC_OUTBOUND_SUCCESS","desc":"Leaving from departure country/region","z":[1,2]}`),
+		LinkedCarrier: "russianpost", LinkedNumber: "RA123456785RU",
 		Classification: parcel.Classification{State: parcel.State{Milestone: parcel.MilestoneDepartedOrigin}, Confidence: 0.98, Rule: "cainiao.action"},
 	}
 	if _, err := s.AddEvents(ctx, sh.ID, []parcel.Event{in}, nil); err != nil {
@@ -291,7 +292,8 @@ func testEventsVerbatim(t *testing.T, s *store.Store, _ *Clock) {
 		t.Errorf("carrier's UTC offset lost: got %d s", off)
 	}
 	if got.Milestone != parcel.MilestoneDepartedOrigin || got.Confidence != 0.98 || got.Rule != "cainiao.action" ||
-		got.Fingerprint != in.ComputeFingerprint() || got.Country != "CN" || got.Language != "en" {
+		got.Fingerprint != in.ComputeFingerprint() || got.Country != "CN" || got.Language != "en" ||
+		got.LinkedCarrier != "russianpost" || got.LinkedNumber != "RA123456785RU" {
 		t.Errorf("classification or identity changed: %+v", got)
 	}
 }
