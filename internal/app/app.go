@@ -18,6 +18,7 @@ import (
 	"github.com/parcelwatch/parcelwatch/internal/config"
 	"github.com/parcelwatch/parcelwatch/internal/httpapi"
 	"github.com/parcelwatch/parcelwatch/internal/store"
+	"github.com/parcelwatch/parcelwatch/journey"
 )
 
 // ShutdownTimeout bounds a graceful stop: in-flight requests get this long.
@@ -116,4 +117,13 @@ func buildInfo(version, engine string) prometheus.Collector {
 	}, []string{"version", "engine"})
 	g.WithLabelValues(version, engine).Set(1)
 	return g
+}
+
+// History returns the completed shipments delivery windows are learned from.
+func (a *App) History(ctx context.Context) ([]journey.Completed, error) { return a.store.History(ctx) }
+
+// AddHistory stores completed shipments, skipping ids already stored, and
+// returns how many were new.
+func (a *App) AddHistory(ctx context.Context, shipments []journey.Completed) (int, error) {
+	return a.store.AddHistory(ctx, shipments)
 }

@@ -39,6 +39,8 @@ type command struct {
 func commands() map[string]command {
 	return map[string]command{
 		"classify": {"classify raw carrier statuses (stdin, for scripts), or score labelled files with --eval", runClassify},
+		"eta":      {"estimate a delivery window from history (also: eta evaluate)", runETA},
+		"import":   {"load completed shipments from CSV (import history FILE --map ...)", runImport},
 		"explain":  {"say what a raw carrier status means, how long it lasts and what to do", runExplain},
 		"check":    {"validate tracking numbers, name their carriers, suggest corrections", runCheck},
 		"serve":    {"run the server (HTTP API, web pages, pollers) until SIGINT/SIGTERM", runServe},

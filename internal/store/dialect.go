@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"strconv"
 
 	"github.com/pressly/goose/v3"
 )
@@ -37,4 +38,13 @@ func (d dialect) writeContext(ctx context.Context) context.Context {
 		return context.WithoutCancel(ctx)
 	}
 	return ctx
+}
+
+// placeholder is the n-th (1-based) parameter of generated SQL: $n on
+// PostgreSQL, ? on SQLite (see arrayParams for why).
+func (d dialect) placeholder(n int) string {
+	if d.engine == Postgres {
+		return "$" + strconv.Itoa(n)
+	}
+	return "?"
 }

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/parcelwatch/parcelwatch/internal/store"
+	"github.com/parcelwatch/parcelwatch/journey"
 	"github.com/parcelwatch/parcelwatch/parcel"
 )
 
@@ -64,6 +65,7 @@ func Run(t *testing.T, open Opener) {
 		{"UsersAndTokens", testUsersAndTokens},
 		{"Subscriptions", testSubscriptions},
 		{"DeleteCascades", testDeleteCascades},
+		{"History", testHistory},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -598,5 +600,37 @@ func testDeleteCascades(t *testing.T, s *store.Store, _ *Clock) {
 	}
 	if err := s.DeleteShipment(ctx, sh.ID); !errors.Is(err, parcel.ErrNotFound) {
 		t.Errorf("deleting twice: got %v, want ErrNotFound", err)
+	}
+}
+
+func testHistory(t *testing.T, s *store.Store, _ *Clock) {
+	ctx := context.Background()
+	pick := time.Date(2018, 1, 5, 10, 0, 0, 0, time.UTC)
+	var batch []journey.Completed
+	for i := range 1200 { // more than one INSERT's worth
+		c := journey.Completed{ID: fmt.Sprintf("o%04d", i), Origin: "BR-SP-01000", Destination: "BR-RJ", Carrier: ""}
+		c.Set(parcel.MilestonePickedUp, pick.Add(time.Duration(i)*time.Minute))
+		c.Set(parcel.MilestoneDelivered, pick.Add(72*time.Hour))
+		batch = append(batch, c)
+	}
+	n, err := s.AddHistory(ctx, batch)
+	if err != nil || n != len(batch) {
+		t.Fatalf("AddHistory: %d, %v", n, err)
+	}
+	if n, err := s.AddHistory(ctx, batch[:10]); err != nil || n != 0 {
+		t.Errorf("importing again added %d (%v), want 0", n, err)
+	}
+	got, err := s.History(ctx)
+	if err != nil || len(got) != len(batch) {
+		t.Fatalf("History: %d, %v", len(got), err)
+	}
+	byID := map[string]journey.Completed{}
+	for _, c := range got {
+		byID[c.ID] = c
+	}
+	c := byID["o0007"]
+	if c.Origin != "BR-SP-01000" || !c.At(parcel.MilestonePickedUp).Equal(pick.Add(7*time.Minute)) ||
+		!c.At(parcel.MilestoneDelivered).Equal(pick.Add(72*time.Hour)) || !c.At(parcel.MilestoneInTransit).IsZero() {
+		t.Errorf("round trip changed the shipment: %+v", c)
 	}
 }
