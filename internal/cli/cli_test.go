@@ -169,3 +169,50 @@ func TestExplain(t *testing.T) {
 		t.Errorf("explain without text: exit %d, want 2", code)
 	}
 }
+
+const olistFile = "../../../shared/datasets/olist/train.csv"
+
+const olistMap = "id=order_id,origin=BR-{seller_state}-{seller_zip_prefix},destination=BR-{customer_state}-{customer_zip_prefix},picked_up=carrier_pickup_ts,delivered=delivered_ts"
+
+// TestImportAndETA loads the Olist history exactly as the README says,
+// twice, then asks for windows one at a time and in a batch.
+func TestImportAndETA(t *testing.T) {
+	env := map[string]string{"PARCELWATCH_DATA_DIR": t.TempDir()}
+	code, out, stderr := run(t, env, "import", "history", olistFile, "--map", olistMap)
+	if code != 0 || !strings.Contains(out, "loaded 3056 new shipments") {
+		t.Fatalf("import: exit %d\n%s%s", code, out, stderr)
+	}
+	code, out, _ = run(t, env, "import", "history", olistFile, "--map", olistMap)
+	if code != 0 || !strings.Contains(out, "loaded 0 new shipments, 3056 already stored") {
+		t.Fatalf("second import: exit %d %s", code, out)
+	}
+	code, out, stderr = run(t, env, "eta", "--origin", "BR-SP-13330", "--destination", "BR-RJ", "--milestone", "picked_up", "--at", "2018-03-05 10:00:00")
+	if code != 0 || !strings.Contains(out, "p50\t2018-03-") || !strings.Contains(out, "basis\thistory") {
+		t.Fatalf("eta: exit %d\n%s%s", code, out, stderr)
+	}
+	var o, e strings.Builder
+	code = Run(context.Background(), Env{
+		Stdin:  strings.NewReader("BR-SP,BR-RJ,,picked_up,2018-03-05 10:00:00\nbad line\nBR-MG-30000,BR-SP-01000,,picked_up,2018-04-02T08:00:00Z\n"),
+		Stdout: &o, Stderr: &e, Getenv: func(k string) string { return env[k] },
+	}, []string{"eta", "--batch"})
+	lines := strings.Split(strings.TrimSpace(o.String()), "\n")
+	if code != 0 || len(lines) != 3 || lines[1] != "," || !strings.HasPrefix(lines[0], "2018-03-") || strings.Count(lines[2], ",") != 1 {
+		t.Fatalf("eta --batch: exit %d, %q, stderr %s", code, o.String(), e.String())
+	}
+	if !strings.Contains(e.String(), "line 2") {
+		t.Errorf("a bad batch line should be reported with its number: %q", e.String())
+	}
+}
+
+func TestImportErrors(t *testing.T) {
+	env := map[string]string{"PARCELWATCH_DATA_DIR": t.TempDir()}
+	if code, _, stderr := run(t, env, "import", "history", olistFile, "--map", "id=order_id,delivered=no_such_column"); code != 1 || !strings.Contains(stderr, `column "no_such_column"`) {
+		t.Errorf("missing column: exit %d %s", code, stderr)
+	}
+	if code, _, stderr := run(t, env, "import", "history", olistFile, "--map", "delivered=delivered_ts"); code != 2 || !strings.Contains(stderr, "no id") {
+		t.Errorf("bad mapping: exit %d %s", code, stderr)
+	}
+	if code, _, _ := run(t, env, "import", "history", "/nonexistent.csv", "--map", olistMap); code != 1 {
+		t.Errorf("missing file: exit %d", code)
+	}
+}
