@@ -338,8 +338,9 @@ func (c *Classifier) classifyText(text, carrier string, side parcel.LegRole) (pa
 	if d, ok := c.byDescription(string(s.text), carrier); ok {
 		st := resolve(d.entry.out, side)
 		conf := d.entry.confidence
-		// The carrier's own row wins unless a rule is surer of the words.
-		if best == nil || conf >= best.confidence {
+		// The carrier's own row wins; another carrier's row only when no
+		// rule is surer of the words.
+		if best == nil || d.system == carrier || conf >= best.confidence {
 			return parcel.Classification{State: st, Confidence: conf, Rule: d.system + ".text." + d.code}, true
 		}
 	}
