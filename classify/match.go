@@ -40,14 +40,24 @@ func (x *termIndex) add(t term) int32 {
 	return id
 }
 
-// keyOf is the index key of a term or of the text at a position.
+// keyRunes is how many leading characters index a term: enough that a
+// bucket holds a handful of terms even with rules for dozens of languages.
+const keyRunes = 3
+
+// keyOf is the index key of a term: its first keyRunes characters (fewer
+// if it is shorter), or its first character in a spaceless script.
 func keyOf(s string) string {
-	r, n := utf8.DecodeRuneInString(s)
-	if n == len(s) || spaceless(r) {
-		return s[:n]
+	n := 0
+	for i, r := range s {
+		if n == keyRunes || (n == 1 && spaceless(r)) {
+			return s[:i]
+		}
+		if n == 0 && spaceless(r) {
+			return s[:i+utf8.RuneLen(r)]
+		}
+		n++
 	}
-	_, m := utf8.DecodeRuneInString(s[n:])
-	return s[:n+m]
+	return s
 }
 
 // maxMatches bounds the terms recorded per text; texts are short and the
@@ -97,28 +107,32 @@ func (x *termIndex) scan(text string, found *matchSet) {
 
 func (x *termIndex) scanAt(text string, i int, found *matchSet) {
 	rest := text[i:]
-	r, n := utf8.DecodeRuneInString(rest)
-	keys := [2]string{rest[:n], ""}
-	if !spaceless(r) {
-		_, m := utf8.DecodeRuneInString(rest[n:])
-		keys[1] = rest[:n+m]
+	// Look the position up under each key length a term can have: one to
+	// keyRunes characters (a term shorter than keyRunes is its own key).
+	end := 0
+	for n := 1; n <= keyRunes && end < len(rest); n++ {
+		r, size := utf8.DecodeRuneInString(rest[end:])
+		end += size
+		if n == 1 && spaceless(r) {
+			x.matchBucket(rest, rest[:end], found)
+			return
+		}
+		x.matchBucket(rest, rest[:end], found)
 	}
-	for _, k := range keys {
-		if k == "" {
+}
+
+func (x *termIndex) matchBucket(rest, key string, found *matchSet) {
+	for _, id := range x.byKey[key] {
+		t := &x.terms[id]
+		if !strings.HasPrefix(rest, t.text) {
 			continue
 		}
-		for _, id := range x.byKey[k] {
-			t := &x.terms[id]
-			if !strings.HasPrefix(rest, t.text) {
+		if t.whole {
+			next := len(t.text)
+			if next < len(rest) && rest[next] != ' ' {
 				continue
 			}
-			if t.whole {
-				next := len(t.text)
-				if next < len(rest) && rest[next] != ' ' {
-					continue
-				}
-			}
-			found.add(id)
 		}
+		found.add(id)
 	}
 }

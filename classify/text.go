@@ -76,23 +76,26 @@ func spaceless(r rune) bool {
 }
 
 // normalize folds text for matching: letters folded, everything else (digits,
-// punctuation, dates, office numbers) a single space, text inside square or
-// lenticular brackets (carriers' "[Shenzhen]" location prefixes) dropped.
-// The result starts and ends with a space, so " term" matches at a word
-// start and "term " at a word end.
+// punctuation, dates, office numbers) a single space, text inside square
+// brackets (carriers' "[Shenzhen]" location prefixes) dropped. Lenticular
+// brackets (【上海市国际互换局】) are kept: Chinese posts name the kind of
+// office there. The result starts and ends with a space, so " term" matches
+// at a word start and "term " at a word end.
 func (f *folder) normalize(dst []byte, s string) []byte {
 	dst = append(dst[:0], ' ')
 	depth := 0
+	prev := rune(' ')
 	for _, r := range s {
 		switch r {
-		case '[', '【', '〔', '［':
+		case '[', '［':
 			depth++
 			continue
-		case ']', '】', '〕', '］':
+		case ']', '］':
 			if depth > 0 {
 				depth--
 			}
 			dst = appendSpace(dst)
+			prev = ' '
 			continue
 		}
 		if depth > 0 {
@@ -101,11 +104,18 @@ func (f *folder) normalize(dst []byte, s string) []byte {
 		switch {
 		case unicode.IsLetter(r):
 			dst = f.appendFolded(dst, r)
-		case unicode.Is(unicode.Mn, r):
-			// a combining mark: part of the letter before it
+		case unicode.Is(unicode.Mn, r) && prev < 0x0530:
+			// an accent on a Latin, Greek or Cyrillic letter: folded away
+		case unicode.In(r, unicode.Mn, unicode.Mc):
+			// a vowel sign or other mark of Thai, Devanagari, …: part of
+			// the word, and it changes the word
+			dst = utf8.AppendRune(dst, r)
 		default:
 			dst = appendSpace(dst)
+			prev = ' '
+			continue
 		}
+		prev = r
 	}
 	return appendSpace(dst)
 }
