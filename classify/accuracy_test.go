@@ -1,0 +1,62 @@
+package classify
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+// TestAccuracy guards the measured accuracy (scripts/classify-accuracy.sh
+// prints the full report). The floors sit a little under today's figures,
+// so a rule change that costs accuracy fails here instead of shipping.
+func TestAccuracy(t *testing.T) {
+	c := Default()
+	score := func(files []string, split string) (correct, total int) {
+		for _, name := range files {
+			f, err := os.Open(name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			rows, err := ReadLabelled(f)
+			f.Close()
+			if err != nil {
+				t.Fatalf("%s: %v", name, err)
+			}
+			var keep []LabelledString
+			for _, r := range rows {
+				if split == "all" || Split(r.Text) == split {
+					keep = append(keep, r)
+				}
+			}
+			for _, o := range c.Evaluate(keep) {
+				total++
+				if o.Correct() {
+					correct++
+				}
+			}
+		}
+		return correct, total
+	}
+	corpus, _ := filepath.Glob("testdata/corpus/*.tsv")
+	if len(corpus) < 10 {
+		t.Fatalf("corpus files: %v", corpus)
+	}
+	tests := []struct {
+		name  string
+		files []string
+		split string
+		floor float64
+	}{
+		{"corpus, held-out third", corpus, "test", 0.80},
+		{"corpus, rule-writing two thirds", corpus, "train", 0.92},
+		{"shared development set", []string{"../../shared/testdata/status_strings_dev.tsv"}, "all", 0.95},
+	}
+	for _, tt := range tests {
+		ok, n := score(tt.files, tt.split)
+		acc := float64(ok) / float64(n)
+		t.Logf("%s: %d of %d (%.1f%%)", tt.name, ok, n, 100*acc)
+		if acc < tt.floor {
+			t.Errorf("%s: accuracy %.1f%% is below the floor of %.0f%%", tt.name, 100*acc, 100*tt.floor)
+		}
+	}
+}
