@@ -1,0 +1,79 @@
+package classify
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"unicode"
+)
+
+// nonLatin lists the rule files of languages not written in Latin script.
+// Their terms must be in their own script: a Latin term there ("hub") fires
+// on English text with another language's meaning.
+var nonLatin = map[string]bool{"ru": true, "uk": true, "el": true, "zh": true, "ja": true, "ko": true, "th": true, "ar": true, "he": true, "hi": true, "bg": true, "sr": true}
+
+// latinAllowed are Latin terms that non-Latin carriers really write.
+var latinAllowed = map[string]bool{"ems": true, "sms": true, "cn": true}
+
+func TestRulesStayInTheirScript(t *testing.T) {
+	files, _ := filepath.Glob("rules/*.rules")
+	f := newFolder()
+	for _, name := range files {
+		lang := strings.TrimSuffix(filepath.Base(name), ".rules")
+		if !nonLatin[lang] {
+			continue
+		}
+		data, err := os.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, line := range strings.Split(string(data), "\n") {
+			_, pattern, ok := strings.Cut(line, " : ")
+			if !ok || strings.HasPrefix(strings.TrimSpace(line), "#") {
+				continue
+			}
+			for _, g := range strings.Split(pattern, "&") {
+				for _, term := range strings.Split(strings.TrimPrefix(strings.TrimSpace(g), "!"), "|") {
+					folded := f.foldTerm(strings.TrimSuffix(strings.TrimSpace(term), "$"))
+					if isASCIIWord(folded) && !latinAllowed[folded] {
+						t.Errorf("%s:%d: Latin term %q in a %s rule; it would fire on other languages' text", name, i+1, folded, lang)
+					}
+				}
+			}
+		}
+	}
+}
+
+func isASCIIWord(s string) bool {
+	if s == "" {
+		return false
+	}
+	for _, r := range s {
+		if r > unicode.MaxASCII {
+			return false
+		}
+	}
+	return true
+}
+
+// TestEnglishIsReadByEnglishRules: the team's English wordings must be
+// decided by English rules or code tables, never by another language's
+// rule that happens to contain an English-looking word.
+func TestEnglishIsReadByEnglishRules(t *testing.T) {
+	f, err := os.Open("testdata/meanings_en.tsv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, err := ReadLabelled(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, o := range Default().Evaluate(rows) {
+		rule := o.Got.Rule
+		if i := strings.IndexByte(rule, '.'); i > 0 && len(rule[:i]) == 2 && rule[:i] != "en" {
+			t.Errorf("%q was decided by %s", o.Text, rule)
+		}
+	}
+}
