@@ -191,16 +191,16 @@ func runETAEvaluate(env Env, args []string) error {
 		{"(b) global median transit", journey.MedianBaseline(fit, fromM, 0)},
 		{"(c) median per region pair (>=5 rows), else global", journey.MedianBaseline(fit, fromM, 5)},
 	}
-	fmt.Fprintln(env.Stdout, "predictor | MAE days | median AE | on/before p50 | within ±1 | within ±3 | mean signed | inside p90")
-	fmt.Fprintln(env.Stdout, "---|---|---|---|---|---|---|---")
+	fmt.Fprintln(env.Stdout, "predictor | MAE days | median AE | on/before p50 | within ±1 | within ±3 | mean signed | inside p90 | p90 − p50 days")
+	fmt.Fprintln(env.Stdout, "---|---|---|---|---|---|---|---|---")
 	for _, r := range rows {
 		rep := journey.EvaluateETA(test, fromM, r.p)
-		p90 := fmt.Sprintf("%.1f%%", 100*rep.InsideP90)
+		p90, width := fmt.Sprintf("%.1f%%", 100*rep.InsideP90), fmt.Sprintf("%.1f", rep.MeanWindowDays)
 		if r.name != "parcelwatch ETA" {
-			p90 = "-"
+			p90, width = "-", "-"
 		}
-		fmt.Fprintf(env.Stdout, "%s | %.2f | %.1f | %.1f%% | %.1f%% | %.1f%% | %+.2f | %s\n", r.name, rep.MAE, rep.MedianAE,
-			100*rep.OnOrBefore, 100*rep.Within1, 100*rep.Within3, rep.MeanSigned, p90)
+		fmt.Fprintf(env.Stdout, "%s | %.2f | %.1f | %.1f%% | %.1f%% | %.1f%% | %+.2f | %s | %s\n", r.name, rep.MAE, rep.MedianAE,
+			100*rep.OnOrBefore, 100*rep.Within1, 100*rep.Within3, rep.MeanSigned, p90, width)
 	}
 	return nil
 }
