@@ -1,7 +1,6 @@
 package classify
 
 import (
-	"os"
 	"path/filepath"
 	"testing"
 )
@@ -13,17 +12,8 @@ func TestAccuracy(t *testing.T) {
 	c := Default()
 	score := func(files []string, split string) (correct, total int) {
 		for _, name := range files {
-			f, err := os.Open(name)
-			if err != nil {
-				t.Fatal(err)
-			}
-			rows, err := ReadLabelled(f)
-			f.Close()
-			if err != nil {
-				t.Fatalf("%s: %v", name, err)
-			}
 			var keep []LabelledString
-			for _, r := range rows {
+			for _, r := range readLabelledFile(t, name) {
 				if split == "all" || Split(r.Text) == split {
 					keep = append(keep, r)
 				}
