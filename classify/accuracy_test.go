@@ -37,9 +37,9 @@ func TestAccuracy(t *testing.T) {
 		split string
 		floor float64
 	}{
-		{"corpus, held-out third", corpus, "test", 0.80},
-		{"corpus, rule-writing two thirds", corpus, "train", 0.92},
-		{"shared development set", []string{"../../shared/testdata/status_strings_dev.tsv"}, "all", 0.95},
+		{"corpus, held-out third", corpus, "test", 0.82},
+		{"corpus, rule-writing two thirds", corpus, "train", 0.94},
+		{"shared development set", []string{"../../shared/testdata/status_strings_dev.tsv"}, "all", 0.96},
 	}
 	for _, tt := range tests {
 		ok, n := score(tt.files, tt.split)
