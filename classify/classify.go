@@ -63,20 +63,18 @@ type scratch struct {
 	found matchSet
 }
 
-var (
-	defaultOnce       sync.Once
-	defaultClassifier *Classifier
-	defaultErr        error
-)
+// builtinClassifier is built from the embedded files once, on first use.
+var builtinClassifier = sync.OnceValues(func() (*Classifier, error) { return New(builtin) })
 
-// Default returns the classifier built from the embedded tables and rules,
-// built once on first use.
+// Default returns the classifier built from the embedded tables and rules.
+// The embedded files are checked by the tests, so an error here is a broken
+// build, not bad input.
 func Default() *Classifier {
-	defaultOnce.Do(func() { defaultClassifier, defaultErr = New(builtin) })
-	if defaultErr != nil {
-		panic("classify: embedded rules: " + defaultErr.Error())
+	c, err := builtinClassifier()
+	if err != nil {
+		panic("classify: embedded rules: " + err.Error())
 	}
-	return defaultClassifier
+	return c
 }
 
 // New builds a classifier from a file system holding rules/*.rules and
