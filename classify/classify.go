@@ -203,7 +203,27 @@ func (c *Classifier) Classify(in Input) parcel.Classification {
 	default:
 		return parcel.Classification{State: parcel.State{Milestone: parcel.MilestoneUnknown}, Confidence: 0, Rule: "none"}
 	}
-	return returnContext(best, in)
+	return returnContext(lastMileContext(best, in), in)
+}
+
+// lastMileContext reads a carrier's own words on a leg known to be the last
+// mile: its "origin" facility and its acceptance scan are in the destination
+// country (DHL's "parcel center of origin" on an import), where the parcel
+// is a destination-facility scan and a handover to the last mile. Only an
+// explicit leg role counts: a carrier's usual side is not proof enough.
+func lastMileContext(cl parcel.Classification, in Input) parcel.Classification {
+	if in.Role != parcel.RoleLastMile || cl.Exception != parcel.ExceptionNone {
+		return cl
+	}
+	switch cl.Milestone {
+	case parcel.MilestoneOriginFacility:
+		cl.Milestone = parcel.MilestoneDestinationFacility
+		cl.Rule += "+last_mile_leg"
+	case parcel.MilestonePickedUp:
+		cl.Milestone = parcel.MilestoneHandedToLastMile
+		cl.Rule += "+last_mile_leg"
+	}
+	return cl
 }
 
 // returnContext turns an export-side event located in the destination

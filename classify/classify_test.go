@@ -52,6 +52,8 @@ rule t.facility -> @facility : sorting center|hub$
 rule t.customs -> @customs : customs
 rule t.zh -> delivered : 签收
 rule t.export -> departed_origin : left the country
+rule t.origin -> origin_facility : origin facility
+rule t.accepted -> picked_up : accepted
 `, "A1\t\tpicked_up\t\t\t0.95\tAccepted\nA1\tlast_mile\thanded_to_last_mile\t\t\t0.9\tAccepted locally\n8\t\tdestination_facility\t\t\t0.6\tProcessing\n8.2\t\tavailable_for_pickup\t\t\t0.97\tAt the delivery office\n")
 	tests := []struct {
 		name string
@@ -83,6 +85,10 @@ rule t.export -> departed_origin : left the country
 		{"17track code", Input{Carrier: "17track", Code: "InTransit_CustomsReleased"}, parcel.State{Milestone: parcel.MilestoneCustomsReleased}, "17track.code.InTransit_CustomsReleased"},
 		{"aftership code", Input{Carrier: "aftership", Code: "Exception_013"}, parcel.State{Milestone: parcel.MilestoneUnknown, Exception: parcel.ExceptionOther, SubStatus: parcel.SubStatusLost}, "aftership.code.Exception_013"},
 		{"nothing known", Input{Text: "Thank you for choosing us"}, parcel.State{Milestone: parcel.MilestoneUnknown}, "none"},
+		{"origin facility of a last-mile carrier", Input{Text: "Processed at origin facility", Role: parcel.RoleLastMile}, parcel.State{Milestone: parcel.MilestoneDestinationFacility}, "t.origin+last_mile_leg"},
+		{"origin facility of an origin carrier", Input{Text: "Processed at origin facility", Role: parcel.RoleOrigin}, parcel.State{Milestone: parcel.MilestoneOriginFacility}, "t.origin"},
+		{"acceptance by the last mile", Input{Text: "Accepted", Role: parcel.RoleLastMile}, parcel.State{Milestone: parcel.MilestoneHandedToLastMile}, "t.accepted+last_mile_leg"},
+		{"acceptance, side from the carrier only", Input{Text: "Accepted", Carrier: "usps"}, parcel.State{Milestone: parcel.MilestonePickedUp}, "t.accepted"},
 	}
 	for _, tt := range tests {
 		got := c.Classify(tt.in)
