@@ -87,8 +87,8 @@ rule t.accepted -> picked_up : accepted
 		{"nothing known", Input{Text: "Thank you for choosing us"}, parcel.State{Milestone: parcel.MilestoneUnknown}, "none"},
 		{"origin facility of a last-mile carrier", Input{Text: "Processed at origin facility", Role: parcel.RoleLastMile}, parcel.State{Milestone: parcel.MilestoneDestinationFacility}, "t.origin+last_mile_leg"},
 		{"origin facility of an origin carrier", Input{Text: "Processed at origin facility", Role: parcel.RoleOrigin}, parcel.State{Milestone: parcel.MilestoneOriginFacility}, "t.origin"},
-		{"acceptance by the last mile", Input{Text: "Accepted", Role: parcel.RoleLastMile}, parcel.State{Milestone: parcel.MilestoneHandedToLastMile}, "t.accepted+last_mile_leg"},
-		{"acceptance, side from the carrier only", Input{Text: "Accepted", Carrier: "usps"}, parcel.State{Milestone: parcel.MilestonePickedUp}, "t.accepted"},
+		{"acceptance by the last mile", Input{Text: "Item accepted", Role: parcel.RoleLastMile}, parcel.State{Milestone: parcel.MilestoneHandedToLastMile}, "t.accepted+last_mile_leg"},
+		{"acceptance, side from the carrier only", Input{Text: "Item accepted", Carrier: "usps"}, parcel.State{Milestone: parcel.MilestonePickedUp}, "t.accepted"},
 	}
 	for _, tt := range tests {
 		got := c.Classify(tt.in)
