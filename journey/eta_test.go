@@ -205,3 +205,24 @@ func BenchmarkETAQuery(b *testing.B) {
 		}
 	}
 }
+
+func TestCompletedFromJourney(t *testing.T) {
+	sh := parcel.Shipment{ID: 7, Origin: "CN", Destination: "RU-MOW", Carrier: "cainiao"}
+	picked, delivered := day("2018-03-05 10:00"), day("2018-03-20 15:00")
+	j := Journey{State: parcel.State{Milestone: parcel.MilestoneDelivered}, Timeline: []Reached{
+		{Milestone: parcel.MilestonePickedUp, At: picked},
+		{Milestone: parcel.MilestoneDelivered, At: delivered},
+	}}
+	c, ok := j.Completed(sh)
+	if !ok || c.ID != "shipment:7" || c.Destination != "RU-MOW" || !c.At(parcel.MilestonePickedUp).Equal(picked) || !c.At(parcel.MilestoneDelivered).Equal(delivered) {
+		t.Errorf("Completed: %+v %v", c, ok)
+	}
+	j.State = parcel.State{Milestone: parcel.MilestoneOutForDelivery}
+	if _, ok := j.Completed(sh); ok {
+		t.Error("an undelivered journey is not history")
+	}
+	j.State = parcel.State{Milestone: parcel.MilestoneDelivered, Exception: parcel.ExceptionReturned}
+	if _, ok := j.Completed(sh); ok {
+		t.Error("a returned parcel is not delivery history")
+	}
+}

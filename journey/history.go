@@ -1,6 +1,7 @@
 package journey
 
 import (
+	"strconv"
 	"strings"
 	"time"
 
@@ -58,4 +59,18 @@ func ParseLocation(s string) Location {
 		l.Postcode = strings.ReplaceAll(parts[2], "-", "")
 	}
 	return l
+}
+
+// Completed returns a delivered journey as history, so tracked parcels teach
+// the delivery-window model as imported ones do. It is false until the
+// parcel is delivered (a return teaches nothing about delivery times).
+func (j *Journey) Completed(sh parcel.Shipment) (Completed, bool) {
+	if j.State.Milestone != parcel.MilestoneDelivered || j.State.Exception == parcel.ExceptionReturned || j.State.Exception == parcel.ExceptionReturning {
+		return Completed{}, false
+	}
+	c := Completed{ID: "shipment:" + strconv.FormatInt(sh.ID, 10), Origin: sh.Origin, Destination: sh.Destination, Carrier: sh.Carrier}
+	for _, r := range j.Timeline {
+		c.Set(r.Milestone, r.At)
+	}
+	return c, !c.At(parcel.MilestoneDelivered).IsZero()
 }
