@@ -42,18 +42,24 @@ func (x *termIndex) add(t term) int32 {
 
 // keyRunes is how many leading characters index a term: enough that a
 // bucket holds a handful of terms even with rules for dozens of languages.
-const keyRunes = 3
+// Terms in scripts written without spaces, where every character starts a
+// lookup, use spacelessKeyRunes.
+const (
+	keyRunes          = 5
+	spacelessKeyRunes = 2
+)
 
-// keyOf is the index key of a term: its first keyRunes characters (fewer
-// if it is shorter), or its first character in a spaceless script.
+// keyOf is the index key of a term: its first few characters (all of them
+// if it is shorter).
 func keyOf(s string) string {
+	limit := keyRunes
 	n := 0
 	for i, r := range s {
-		if n == keyRunes || (n == 1 && spaceless(r)) {
-			return s[:i]
-		}
 		if n == 0 && spaceless(r) {
-			return s[:i+utf8.RuneLen(r)]
+			limit = spacelessKeyRunes
+		}
+		if n == limit {
+			return s[:i]
 		}
 		n++
 	}
@@ -108,15 +114,14 @@ func (x *termIndex) scan(text string, found *matchSet) {
 func (x *termIndex) scanAt(text string, i int, found *matchSet) {
 	rest := text[i:]
 	// Look the position up under each key length a term can have: one to
-	// keyRunes characters (a term shorter than keyRunes is its own key).
-	end := 0
-	for n := 1; n <= keyRunes && end < len(rest); n++ {
+	// keyRunes characters (a term shorter than that is its own key).
+	limit, end := keyRunes, 0
+	for n := 1; n <= limit && end < len(rest); n++ {
 		r, size := utf8.DecodeRuneInString(rest[end:])
-		end += size
 		if n == 1 && spaceless(r) {
-			x.matchBucket(rest, rest[:end], found)
-			return
+			limit = spacelessKeyRunes
 		}
+		end += size
 		x.matchBucket(rest, rest[:end], found)
 	}
 }
