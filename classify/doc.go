@@ -29,9 +29,9 @@
 // # Speed
 //
 // Text is normalised once (case and accents folded, bracketed locations,
-// dates and numbers dropped) and scanned once: every word start is looked
-// up in an index of terms by their first two characters (by one character
-// in scripts written without spaces), so the cost grows with the text, not
+// dates and numbers dropped) and scanned once: every word start (every
+// character, in scripts written without spaces) is looked up in an index of
+// terms by their first few characters, so the cost grows with the text, not
 // with the number of rules. Classification allocates only for the
 // normalised text.
 package classify
