@@ -160,10 +160,9 @@ func New(fsys fs.FS) (*Classifier, error) {
 	return c, nil
 }
 
-// codeSystems maps carrier ids to the code tables to try, in order. Postal
-// operators speak UPU EMSEVT codes too.
+// codeSystems maps a (lower-case) carrier id to the code tables to try, in
+// order. Postal operators speak UPU EMSEVT codes too.
 func (c *Classifier) codeSystems(carrier string) []string {
-	carrier = strings.ToLower(carrier)
 	switch carrier {
 	case "17track", "track17", "aftership":
 		return nil
@@ -172,7 +171,7 @@ func (c *Classifier) codeSystems(carrier string) []string {
 	if _, ok := c.codes[carrier]; ok {
 		out = append(out, carrier)
 	}
-	if carrier != "ups" && carrier != "fedex" && carrier != "dhl" {
+	if carrier != "ups" && carrier != "fedex" && carrier != "dhl" && carrier != "upu" {
 		out = append(out, "upu")
 	}
 	return out
@@ -180,13 +179,14 @@ func (c *Classifier) codeSystems(carrier string) []string {
 
 // Classify reads one raw event.
 func (c *Classifier) Classify(in Input) parcel.Classification {
-	side := sideOf(strings.ToLower(in.Carrier), in.Role)
+	carrier := strings.ToLower(strings.TrimSpace(in.Carrier))
+	side := sideOf(carrier, in.Role)
 	if side == parcel.RoleUnknown && hasHan(in.Text) {
 		// Chinese text about a marketplace parcel is written in China.
 		side = parcel.RoleOrigin
 	}
-	code, codeOK := c.classifyCode(in, side)
-	text, textOK := c.classifyText(in.Text, strings.ToLower(in.Carrier), side)
+	code, codeOK := c.classifyCode(in, carrier, side)
+	text, textOK := c.classifyText(in.Text, carrier, side)
 	var best parcel.Classification
 	switch {
 	case codeOK && textOK:
@@ -243,12 +243,11 @@ func returnContext(cl parcel.Classification, in Input) parcel.Classification {
 	return cl
 }
 
-func (c *Classifier) classifyCode(in Input, side parcel.LegRole) (parcel.Classification, bool) {
+func (c *Classifier) classifyCode(in Input, carrier string, side parcel.LegRole) (parcel.Classification, bool) {
 	code := normalizeCode(in.Code)
 	if code == "" {
 		return parcel.Classification{}, false
 	}
-	carrier := strings.ToLower(in.Carrier)
 	switch carrier {
 	case "17track", "track17":
 		if st, err := parcel.From17Track(parcel.Track17{Status: mainOf(in.Code), SubStatus: strings.TrimSpace(in.Code)}); err == nil {

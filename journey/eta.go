@@ -251,7 +251,7 @@ func (m *ETAModel) calibrate(history []Completed) {
 func firstPhysical(c *Completed) (parcel.Milestone, time.Time) {
 	for r := parcel.MilestonePickedUp.Rank(); r < milestoneSlots-1; r++ {
 		if !c.Reached[r].IsZero() {
-			return parcel.Milestones()[r-1], c.Reached[r]
+			return byRank[r], c.Reached[r]
 		}
 	}
 	return parcel.MilestoneNone, time.Time{}

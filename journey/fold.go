@@ -8,11 +8,8 @@ import (
 	"github.com/parcelwatch/parcelwatch/parcel"
 )
 
-// foldSlots is one slot per milestone rank (1..14) plus the unused 0.
-const foldSlots = 15
-
 // byRank maps a rank back to its milestone.
-var byRank = func() (a [foldSlots]parcel.Milestone) {
+var byRank = func() (a [milestoneSlots]parcel.Milestone) {
 	for _, m := range parcel.Milestones() {
 		a[m.Rank()] = m
 	}
@@ -66,7 +63,7 @@ type folder struct {
 
 	originCC, destCC string
 
-	reached [foldSlots]reachedSlot
+	reached [milestoneSlots]reachedSlot
 	maxRank int
 	physAt  time.Time // first event at picked_up or later
 
@@ -375,7 +372,7 @@ func (f *folder) finish() {
 	f.j.Status = st.Status()
 
 	n := 0
-	for r := 1; r < foldSlots; r++ {
+	for r := 1; r < milestoneSlots; r++ {
 		if f.reached[r].idx >= 0 {
 			n++
 		}
@@ -385,7 +382,7 @@ func (f *folder) finish() {
 		if cap(tl) < n {
 			tl = make([]Reached, 0, n)
 		}
-		for r := 1; r < foldSlots; r++ {
+		for r := 1; r < milestoneSlots; r++ {
 			s := f.reached[r]
 			if s.idx < 0 {
 				continue

@@ -52,7 +52,7 @@ var stallPriors = [...]stallPrior{
 }
 
 // stallByRank indexes stallPriors by milestone rank.
-var stallByRank = func() (a [foldSlots]stallPrior) {
+var stallByRank = func() (a [milestoneSlots]stallPrior) {
 	for _, p := range stallPriors {
 		a[p.milestone.Rank()] = p
 	}

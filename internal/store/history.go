@@ -10,15 +10,18 @@ import (
 	"github.com/parcelwatch/parcelwatch/parcel"
 )
 
-// historyColumns are the history table's milestone columns, in journey
-// order: one per milestone, named after it.
-var historyColumns = func() []string {
-	var cols []string
-	for _, m := range parcel.Milestones() {
-		cols = append(cols, string(m)+"_at")
-	}
-	return cols
-}()
+// historyMilestones are the milestones of the history table's columns, in
+// journey order; historyColumns names those columns.
+var (
+	historyMilestones = parcel.Milestones()
+	historyColumns    = func() []string {
+		cols := make([]string, len(historyMilestones))
+		for i, m := range historyMilestones {
+			cols[i] = string(m) + "_at"
+		}
+		return cols
+	}()
+)
 
 // historyBatch is how many rows one INSERT carries (18 columns each).
 const historyBatch = 500
@@ -51,7 +54,7 @@ func (s *Store) AddHistory(ctx context.Context, shipments []journey.Completed) (
 				}
 				b.WriteByte(')')
 				args = append(args, c.ID, c.Origin, c.Destination, c.Carrier)
-				for _, m := range parcel.Milestones() {
+				for _, m := range historyMilestones {
 					args = append(args, nullMicros(c.At(m)))
 				}
 				args = append(args, now)
@@ -91,7 +94,7 @@ func (s *Store) History(ctx context.Context) ([]journey.Completed, error) {
 		if err := rows.Scan(dst...); err != nil {
 			return nil, fmt.Errorf("history: %w", err)
 		}
-		for i, m := range parcel.Milestones() {
+		for i, m := range historyMilestones {
 			c.Set(m, fromNullMicros(stamps[i]))
 		}
 		out = append(out, c)
