@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"strconv"
+	"strings"
 
 	"github.com/pressly/goose/v3"
 )
@@ -47,4 +48,24 @@ func (d dialect) placeholder(n int) string {
 		return "$" + strconv.Itoa(n)
 	}
 	return "?"
+}
+
+// writeValues writes the placeholders of a multi-row VALUES list: rows
+// groups of cols parameters, numbered on from 1.
+func writeValues(b *strings.Builder, d dialect, rows, cols int) {
+	n := 1
+	for r := 0; r < rows; r++ {
+		if r > 0 {
+			b.WriteByte(',')
+		}
+		b.WriteByte('(')
+		for c := 0; c < cols; c++ {
+			if c > 0 {
+				b.WriteByte(',')
+			}
+			b.WriteString(d.placeholder(n))
+			n++
+		}
+		b.WriteByte(')')
+	}
 }

@@ -102,7 +102,7 @@ func (s *Store) writeEvents(ctx context.Context, q querier, shipmentID int64, ba
 	var added []parcel.Event
 	for start := 0; start < len(batch); start += maxEventsPerStatement {
 		chunk := batch[start:min(start+maxEventsPerStatement, len(batch))]
-		rows, err := q.QueryContext(ctx, insertEventsSQL(len(chunk)), eventRows(chunk)...)
+		rows, err := q.QueryContext(ctx, insertEventsSQL(s.dialect, len(chunk)), eventRows(chunk)...)
 		if err != nil {
 			return nil, err
 		}
@@ -236,25 +236,13 @@ func eventArrays(events []parcel.Event) []any {
 
 // insertEventsSQL builds a multi-row INSERT for n events. The text depends
 // only on n, so the driver's statement cache sees few distinct statements.
-func insertEventsSQL(n int) string {
+func insertEventsSQL(d dialect, n int) string {
 	var b strings.Builder
 	b.Grow(120 + n*eventColumnCount*5)
 	b.WriteString("INSERT INTO events (")
 	b.WriteString(eventColumns)
 	b.WriteString(") VALUES ")
-	for i := 0; i < n; i++ {
-		if i > 0 {
-			b.WriteByte(',')
-		}
-		b.WriteByte('(')
-		for c := 0; c < eventColumnCount; c++ {
-			if c > 0 {
-				b.WriteByte(',')
-			}
-			b.WriteByte('?')
-		}
-		b.WriteByte(')')
-	}
+	writeValues(&b, d, n, eventColumnCount)
 	b.WriteString(" ON CONFLICT (shipment_id, fingerprint) DO NOTHING RETURNING id, fingerprint")
 	return b.String()
 }

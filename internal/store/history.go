@@ -40,19 +40,9 @@ func (s *Store) AddHistory(ctx context.Context, shipments []journey.Completed) (
 			var b strings.Builder
 			b.WriteString("INSERT INTO history (" + cols + ") VALUES ")
 			args := make([]any, 0, len(chunk)*perRow)
+			writeValues(&b, s.dialect, len(chunk), perRow)
 			for i := range chunk {
 				c := &chunk[i]
-				if i > 0 {
-					b.WriteByte(',')
-				}
-				b.WriteByte('(')
-				for j := 0; j < perRow; j++ {
-					if j > 0 {
-						b.WriteByte(',')
-					}
-					b.WriteString(s.dialect.placeholder(len(args) + j + 1))
-				}
-				b.WriteByte(')')
 				args = append(args, c.ID, c.Origin, c.Destination, c.Carrier)
 				for _, m := range historyMilestones {
 					args = append(args, nullMicros(c.At(m)))

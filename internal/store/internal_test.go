@@ -61,7 +61,7 @@ func TestTokenSecretNotStored(t *testing.T) {
 }
 
 func TestInsertEventsSQL(t *testing.T) {
-	q := insertEventsSQL(2)
+	q := insertEventsSQL(sqliteDialect, 2)
 	if strings.Count(q, "?") != 2*eventColumnCount || strings.Contains(q, "$") {
 		t.Errorf("placeholders wrong: %s", q)
 	}
