@@ -179,14 +179,18 @@ func (c *Classifier) codeSystems(carrier string) []string {
 
 // Classify reads one raw event.
 func (c *Classifier) Classify(in Input) parcel.Classification {
-	carrier := strings.ToLower(strings.TrimSpace(in.Carrier))
-	side := sideOf(carrier, in.Role)
+	carrier := canonicalCarrier(in.Carrier)
+	side, settled := carrierSide(carrier, in.Role)
 	if side == parcel.RoleUnknown && hasHan(in.Text) {
 		// Chinese text about a marketplace parcel is written in China.
-		side = parcel.RoleOrigin
+		side, settled = parcel.RoleOrigin, true
+	}
+	if !settled {
+		side = languageSide(in.Language)
+		settled = side != parcel.RoleUnknown
 	}
 	code, codeOK := c.classifyCode(in, carrier, side)
-	text, textOK := c.classifyText(in.Text, carrier, side)
+	text, textOK := c.classifyText(in.Text, carrier, side, settled)
 	var best parcel.Classification
 	switch {
 	case codeOK && textOK:
@@ -320,7 +324,9 @@ func resolve(o outcome, side parcel.LegRole) parcel.State {
 	return st
 }
 
-func (c *Classifier) classifyText(text, carrier string, side parcel.LegRole) (parcel.Classification, bool) {
+// classifyText reads the text; when the side is not settled, the language of
+// the winning rule may settle it.
+func (c *Classifier) classifyText(text, carrier string, side parcel.LegRole, settled bool) (parcel.Classification, bool) {
 	if strings.TrimSpace(text) == "" {
 		return parcel.Classification{}, false
 	}
@@ -353,7 +359,11 @@ func (c *Classifier) classifyText(text, carrier string, side parcel.LegRole) (pa
 		}
 	}
 	if d, ok := c.byDescription(string(s.text), carrier); ok {
-		st := resolve(d.entry.out, side)
+		dside := side
+		if !settled {
+			dside = sideOf(d.system, parcel.RoleUnknown) // the row's own carrier
+		}
+		st := resolve(d.entry.out, dside)
 		conf := d.entry.confidence
 		// The carrier's own row wins; another carrier's row only when no
 		// rule is surer of the words.
@@ -363,6 +373,11 @@ func (c *Classifier) classifyText(text, carrier string, side parcel.LegRole) (pa
 	}
 	if best == nil {
 		return parcel.Classification{}, false
+	}
+	if !settled {
+		// The language of the words that matched tells the side when
+		// nothing else did.
+		side = languageSide(best.lang())
 	}
 	st := resolve(best.out, side)
 	conf := best.confidence

@@ -71,6 +71,10 @@ rule t.accepted -> picked_up : accepted
 		{"facility on last mile", Input{Text: "Arrived at sorting center", Role: parcel.RoleLastMile}, parcel.State{Milestone: parcel.MilestoneDestinationFacility}, "t.facility"},
 		{"facility by carrier side", Input{Text: "Arrived at sorting center", Carrier: "russianpost"}, parcel.State{Milestone: parcel.MilestoneDestinationFacility}, "t.facility"},
 		{"facility side unknown", Input{Text: "Arrived at sorting center", Carrier: "dhl"}, parcel.State{Milestone: parcel.MilestoneUnknown}, "t.facility"},
+		{"carrier id spelled another way", Input{Text: "Arrived at sorting center", Carrier: "Russian-Post"}, parcel.State{Milestone: parcel.MilestoneDestinationFacility}, "t.facility"},
+		{"local language, unknown carrier", Input{Text: "Arrived at sorting center", Language: "pl"}, parcel.State{Milestone: parcel.MilestoneDestinationFacility}, "t.facility"},
+		{"local language, carrier on both sides", Input{Text: "Arrived at sorting center", Language: "de", Carrier: "DHL"}, parcel.State{Milestone: parcel.MilestoneUnknown}, "t.facility"},
+		{"English tells no side", Input{Text: "Arrived at sorting center", Language: "en"}, parcel.State{Milestone: parcel.MilestoneUnknown}, "t.facility"},
 		{"customs at origin", Input{Text: "Customs", Carrier: "chinapost"}, parcel.State{Milestone: parcel.MilestoneExportCustoms}, "t.customs"},
 		{"customs otherwise import", Input{Text: "Customs"}, parcel.State{Milestone: parcel.MilestoneImportCustoms}, "t.customs"},
 		{"spaceless script", Input{Text: "您的快件已签收，感谢使用"}, parcel.State{Milestone: parcel.MilestoneDelivered}, "t.zh"},
@@ -133,6 +137,25 @@ func TestShippedRulesLoad(t *testing.T) {
 	for _, r := range c.rules {
 		if len(r.groups) == 0 || len(r.groups[0]) == 0 {
 			t.Errorf("rule %s has no terms", r.id)
+		}
+	}
+}
+
+// TestRuleLanguageSettlesSide checks that, with no carrier, leg or language
+// given, the language of the rule that read a text settles the side.
+func TestRuleLanguageSettlesSide(t *testing.T) {
+	c := Default()
+	tests := []struct {
+		text string
+		want parcel.Milestone
+	}{
+		{"Przesyłka dotarła do sortowni", parcel.MilestoneDestinationFacility},
+		{"Arrived at the sorting center", parcel.MilestoneUnknown},
+		{"快件已到达【广州转运中心】", parcel.MilestoneOriginFacility},
+	}
+	for _, tt := range tests {
+		if got := c.Classify(Input{Text: tt.text}); got.Milestone != tt.want {
+			t.Errorf("%q: %s (rule %s), want %s", tt.text, got.Milestone, got.Rule, tt.want)
 		}
 	}
 }

@@ -80,6 +80,14 @@ type rule struct {
 	order      int
 }
 
+// lang is the language of the rule's file, the first part of its id.
+func (r *rule) lang() string {
+	if i := strings.IndexByte(r.id, '.'); i > 0 {
+		return r.id[:i]
+	}
+	return ""
+}
+
 // specificity ranks rules of equal priority: more conditions, more specific.
 func (r *rule) specificity() int { return len(r.groups)*2 + len(r.not) }
 
