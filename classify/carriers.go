@@ -90,7 +90,7 @@ var carrierAliases = map[string]string{
 	"fedexground": "fedex", "fedexexpress": "fedex",
 	"upsfreight": "ups", "upsexpress": "ups",
 	"uspsinternational": "usps",
-	"colissimofr": "colissimo", "postnlinternational": "postnl",
+	"colissimofr":       "colissimo", "postnlinternational": "postnl",
 	"correoses": "correos", "correosspain": "correos",
 	"track17": "17track", "17trackapi": "17track",
 }
