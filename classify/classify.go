@@ -43,6 +43,7 @@ type Input struct {
 type Classifier struct {
 	fold   *folder
 	terms  *termIndex
+	loose  *looseIndex
 	rules  []rule
 	byTerm [][]int32 // rule indexes that need each term
 	codes  map[string]codeTable
@@ -59,8 +60,9 @@ type describedCode struct {
 }
 
 type scratch struct {
-	text  []byte
-	found matchSet
+	text   []byte
+	found  matchSet
+	counts map[int32]int
 }
 
 // builtinClassifier is built from the embedded files once, on first use.
@@ -106,6 +108,7 @@ func New(fsys fs.FS) (*Classifier, error) {
 		}
 		c.rules = append(c.rules, rules...)
 	}
+	c.loose = newLooseIndex(c.terms.terms)
 	c.byTerm = make([][]int32, len(c.terms.terms))
 	for i, r := range c.rules {
 		for _, g := range r.groups {
@@ -335,29 +338,7 @@ func (c *Classifier) classifyText(text, carrier string, side parcel.LegRole, set
 	s.text = c.fold.normalize(s.text, text)
 	s.found.n = 0
 	c.terms.scan(string(s.text), &s.found) // no copy: the compiler elides it for a read-only use
-	var (
-		best    *rule
-		checked [maxMatches * 4]int32
-		nc      int
-	)
-	for _, id := range s.found.ids[:s.found.n] {
-		for _, ri := range c.byTerm[id] {
-			if seenRule(checked[:nc], ri) {
-				continue
-			}
-			if nc < len(checked) {
-				checked[nc] = ri
-				nc++
-			}
-			r := &c.rules[ri]
-			if r.role != "" && r.role != side {
-				continue
-			}
-			if r.matches(&s.found) && better(r, best) {
-				best = r
-			}
-		}
-	}
+	best := c.bestRule(&s.found, side)
 	if d, ok := c.byDescription(string(s.text), carrier); ok {
 		dside := side
 		if !settled {
@@ -371,8 +352,15 @@ func (c *Classifier) classifyText(text, carrier string, side parcel.LegRole, set
 			return parcel.Classification{State: st, Confidence: conf, Rule: d.system + ".text." + d.code}, true
 		}
 	}
+	loose := false
 	if best == nil {
-		return parcel.Classification{}, false
+		// Nothing reads the text as written: try the rules' phrases with
+		// their words in any order.
+		s.counts = c.loose.match(string(s.text), &s.found, s.counts)
+		if best = c.bestRule(&s.found, side); best == nil {
+			return parcel.Classification{}, false
+		}
+		loose = true
 	}
 	if !settled {
 		// The language of the words that matched tells the side when
@@ -384,7 +372,41 @@ func (c *Classifier) classifyText(text, carrier string, side parcel.LegRole, set
 	if st.Milestone == parcel.MilestoneUnknown && best.out.rel != absolute && st.Exception == parcel.ExceptionNone {
 		conf *= 0.5 // a facility scan whose side can't be told
 	}
-	return parcel.Classification{State: st, Confidence: conf, Rule: best.id}, true
+	id := best.id
+	if loose {
+		conf *= looseConfidence
+		id += "~loose"
+	}
+	return parcel.Classification{State: st, Confidence: conf, Rule: id}, true
+}
+
+// bestRule is the highest-ranked rule that the found terms satisfy on a
+// leg of the given side, or nil.
+func (c *Classifier) bestRule(found *matchSet, side parcel.LegRole) *rule {
+	var (
+		best    *rule
+		checked [maxMatches * 4]int32
+		nc      int
+	)
+	for _, id := range found.ids[:found.n] {
+		for _, ri := range c.byTerm[id] {
+			if seenRule(checked[:nc], ri) {
+				continue
+			}
+			if nc < len(checked) {
+				checked[nc] = ri
+				nc++
+			}
+			r := &c.rules[ri]
+			if r.role != "" && r.role != side {
+				continue
+			}
+			if r.matches(found) && better(r, best) {
+				best = r
+			}
+		}
+	}
+	return best
 }
 
 // hasHan reports Chinese characters in text (Japanese kana excluded: a

@@ -159,3 +159,34 @@ func TestRuleLanguageSettlesSide(t *testing.T) {
 		}
 	}
 }
+
+func TestLooseMatch(t *testing.T) {
+	c := testRules(t, `
+rule t.returned -> unknown+returned : returned to sender
+rule t.failed -> unknown+delivery_failed/other : not delivered
+rule t.cleared -> customs_released : customs clearance completed
+rule t.delivered -> delivered : delivered & !not
+`, "")
+	tests := []struct {
+		text, rule string
+		want       parcel.Milestone
+		exc        parcel.Exception
+	}{
+		{"Returned to sender", "t.returned", parcel.MilestoneUnknown, parcel.ExceptionReturned},
+		{"Item returned to the original sender", "t.returned~loose", parcel.MilestoneUnknown, parcel.ExceptionReturned},
+		{"Completed: clearance of customs", "t.cleared~loose", parcel.MilestoneCustomsReleased, parcel.ExceptionNone},
+		// a phrase with a negation is matched only as written
+		{"Delivered, signature not required", "none", parcel.MilestoneUnknown, parcel.ExceptionNone},
+		// one content word is not enough
+		{"Returned", "none", parcel.MilestoneUnknown, parcel.ExceptionNone},
+	}
+	for _, tt := range tests {
+		got := c.Classify(Input{Text: tt.text})
+		if got.Rule != tt.rule || got.Milestone != tt.want || got.Exception != tt.exc {
+			t.Errorf("%q: %s/%s rule %s, want %s/%s rule %s", tt.text, got.Milestone, got.Exception, got.Rule, tt.want, tt.exc, tt.rule)
+		}
+		if strings.HasSuffix(got.Rule, "~loose") && got.Confidence > 0.85*looseConfidence+1e-9 {
+			t.Errorf("%q: loose match with confidence %.2f", tt.text, got.Confidence)
+		}
+	}
+}
