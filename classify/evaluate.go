@@ -118,11 +118,13 @@ func Label(s parcel.State) string {
 // Correct reports whether the classifier read the string's label.
 func (o Outcome) Correct() bool { return Label(o.Got.State) == Label(o.Want) }
 
-// Evaluate classifies every labelled string.
+// Evaluate classifies every labelled string from its carrier and text only,
+// as "parcelwatch classify" reads them: the language column is for the
+// report, not a hint.
 func (c *Classifier) Evaluate(rows []LabelledString) []Outcome {
 	out := make([]Outcome, len(rows))
 	for i, r := range rows {
-		out[i] = Outcome{LabelledString: r, Got: c.Classify(Input{Carrier: r.Carrier, Text: r.Text, Language: r.Language})}
+		out[i] = Outcome{LabelledString: r, Got: c.Classify(Input{Carrier: r.Carrier, Text: r.Text})}
 	}
 	return out
 }

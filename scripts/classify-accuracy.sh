@@ -1,21 +1,33 @@
 #!/usr/bin/env bash
 # Classification accuracy per language and per label, with confusion
-# matrices: on the held-out third of the labelled corpus (strings no rule was
-# written from), on the rest, and on the shared development set.
+# matrices. Strings are read as "parcelwatch classify" reads them: carrier
+# and text, no language hint.
+#
+#   1. classify/testdata/fresh, held-out third: strings from carriers and
+#      languages gathered after the rules were written; no rule was written
+#      from them and their errors are not looked at.
+#   2. classify/testdata/fresh, the other two thirds: rules were written
+#      from the errors seen here, after their first measurement.
+#   3. classify/testdata/corpus: the first corpus, all of it (rules were
+#      written from it).
+#   4. the shared development set.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$PATH:/usr/local/go/bin"
 bin=$(mktemp -d)/parcelwatch
 trap 'rm -rf "$(dirname "$bin")"' EXIT
 go build -o "$bin" ./cmd/parcelwatch
-echo "# held-out (test) third of classify/testdata/corpus"
-"$bin" classify --eval --split test classify/testdata/corpus/*.tsv
+echo "# 1. held-out: fresh strings, test third (no rule written from them)"
+"$bin" classify --eval --split test classify/testdata/fresh/*.tsv
 echo
-echo "# the other two thirds (rules were written from these)"
-"$bin" classify --eval --split train classify/testdata/corpus/*.tsv
+echo "# 2. fresh strings, train two thirds (rules written from their errors)"
+"$bin" classify --eval --split train classify/testdata/fresh/*.tsv
+echo
+echo "# 3. first corpus, all (rules written from it)"
+"$bin" classify --eval classify/testdata/corpus/*.tsv
 dev=../shared/testdata/status_strings_dev.tsv
 if [ -f "$dev" ]; then
   echo
-  echo "# shared development set"
+  echo "# 4. shared development set"
   "$bin" classify --eval "$dev"
 fi
