@@ -54,7 +54,11 @@ var carrierSides = sideTable(map[parcel.LegRole][]string{
 		"jne", "sicepat", "jtexpressid", "posmalaysia", "poslaju", "ninjavan", "singpost", "lbc",
 		"phlpost", "indiapost", "delhivery", "bluedart", "ekart", "israelpost", "emiratespost", "spl",
 		"saudipost", "smsa", "qatarpost", "auspost", "australiapost", "nzpost", "couriersplease",
-		"sendle", "aramexau", "fastway", "postnet", "sapo",
+		"sendle", "aramexau", "fastway", "postnet", "sapo", "shopeexpress", "spx", "lazadaexpress", "lex",
+		"logen", "kdexp", "cvsnet", "coupangls", "xpost", "jnt", "jntexpress", "lbcexpress",
+		"upsmi", "upsmailinnovations", "viacargo", "buspack", "interrapidisimo", "dicom", "nationex",
+		"amazonbr", "amazon", "envialia", "pagopa", "pagoparecapitista", "cargus", "speedex", "geniki",
+		"gls", "dpd", "hermes", "tipsa", "seurs", "zasilkovna", "urbano", "deprisa", "tcc", "starken",
 	},
 })
 
@@ -122,7 +126,26 @@ func carrierSide(carrier string, role parcel.LegRole) (parcel.LegRole, bool) {
 	if side, ok := carrierSides[carrier]; ok {
 		return side, true
 	}
+	// "kerry_th", "jnt_ph", "gls_ro": a carrier's branch in one country
+	// works on the side its parent does.
+	if n := len(carrier); n > 4 && countrySuffixes[carrier[n-2:]] {
+		if side, ok := carrierSides[carrier[:n-2]]; ok {
+			return side, true
+		}
+	}
 	return parcel.RoleUnknown, false
+}
+
+// countrySuffixes are the country codes integrations append to a carrier
+// id for its national branch.
+var countrySuffixes = map[string]bool{
+	"ar": true, "at": true, "au": true, "be": true, "bg": true, "br": true, "ca": true, "ch": true,
+	"cl": true, "co": true, "cz": true, "de": true, "dk": true, "ee": true, "es": true, "fi": true,
+	"fr": true, "gb": true, "gr": true, "hk": true, "hr": true, "hu": true, "id": true, "ie": true,
+	"in": true, "it": true, "jp": true, "kr": true, "lt": true, "lv": true, "mx": true, "my": true,
+	"nl": true, "no": true, "nz": true, "pe": true, "ph": true, "pl": true, "pt": true, "ro": true,
+	"se": true, "sg": true, "si": true, "sk": true, "th": true, "tr": true, "tw": true, "uk": true,
+	"us": true, "vn": true,
 }
 
 // languageSide guesses the side of a text from its language when neither the

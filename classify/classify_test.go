@@ -72,6 +72,7 @@ rule t.accepted -> picked_up : accepted
 		{"facility by carrier side", Input{Text: "Arrived at sorting center", Carrier: "russianpost"}, parcel.State{Milestone: parcel.MilestoneDestinationFacility}, "t.facility"},
 		{"facility side unknown", Input{Text: "Arrived at sorting center", Carrier: "dhl"}, parcel.State{Milestone: parcel.MilestoneUnknown}, "t.facility"},
 		{"carrier id spelled another way", Input{Text: "Arrived at sorting center", Carrier: "Russian-Post"}, parcel.State{Milestone: parcel.MilestoneDestinationFacility}, "t.facility"},
+		{"carrier's national branch", Input{Text: "Arrived at sorting center", Carrier: "postnord_se"}, parcel.State{Milestone: parcel.MilestoneDestinationFacility}, "t.facility"},
 		{"local language, unknown carrier", Input{Text: "Arrived at sorting center", Language: "pl"}, parcel.State{Milestone: parcel.MilestoneDestinationFacility}, "t.facility"},
 		{"local language, carrier on both sides", Input{Text: "Arrived at sorting center", Language: "de", Carrier: "DHL"}, parcel.State{Milestone: parcel.MilestoneUnknown}, "t.facility"},
 		{"English tells no side", Input{Text: "Arrived at sorting center", Language: "en"}, parcel.State{Milestone: parcel.MilestoneUnknown}, "t.facility"},

@@ -44,12 +44,32 @@ var negators = map[string]bool{
 // shorter ones ("to", "at", "de", "в") are left to the exact match.
 const minContentRunes = 3
 
+// syllabic languages write a space between syllables, not words: their
+// phrases fall apart when loosened.
+var syllabic = map[string]bool{"vi": true}
+
 // newLooseIndex indexes the content words of every multi-word phrase of
-// terms, except phrases in scripts without spaces and phrases with a
-// negation.
-func newLooseIndex(terms []term) *looseIndex {
+// the rules, except phrases of syllabic languages, in scripts without
+// spaces, or with a negation.
+func newLooseIndex(terms []term, rules []rule) *looseIndex {
 	x := &looseIndex{words: newTermIndex(), need: map[int32]int{}}
+	loosen := make([]bool, len(terms))
+	for i := range rules {
+		if syllabic[rules[i].lang()] {
+			continue
+		}
+		for _, groups := range [2][][]int32{rules[i].groups, rules[i].not} {
+			for _, g := range groups {
+				for _, id := range g {
+					loosen[id] = true
+				}
+			}
+		}
+	}
 	for id, t := range terms {
+		if !loosen[id] {
+			continue
+		}
 		words := strings.Fields(t.text)
 		if len(words) < 2 || hasSpaceless(t.text) {
 			continue
