@@ -62,6 +62,9 @@ func runExplain(_ context.Context, env Env, args []string) error {
 	}
 	fmt.Fprintf(w, "  status:     %s, %s\n", cl.Status(), state)
 	fmt.Fprintf(w, "  confidence: %.2f (rule %s)\n", cl.Confidence, cl.Rule)
+	if strings.Contains(cl.Rule, "~loose") {
+		fmt.Fprintln(w, "  (read loosely: the rule's words are all there, in another order or with other words between)")
+	}
 	if cl.Milestone == parcel.MilestoneUnknown && cl.Exception == parcel.ExceptionNone {
 		fmt.Fprintln(w, "  (parcelwatch can't tell what this status means; it is kept as it came and does not move the parcel)")
 	}
