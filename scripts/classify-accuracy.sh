@@ -10,7 +10,9 @@
 #      from the errors seen here, after their first measurement.
 #   3. classify/testdata/corpus: the first corpus, all of it (rules were
 #      written from it).
-#   4. the shared development set.
+#   4. classify/testdata/extra: more carriers' strings gathered to write
+#      rules from.
+#   5. the shared development set.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$PATH:/usr/local/go/bin"
@@ -25,9 +27,14 @@ echo "# 2. fresh strings, train two thirds (rules written from their errors)"
 echo
 echo "# 3. first corpus, all (rules written from it)"
 "$bin" classify --eval classify/testdata/corpus/*.tsv
+if compgen -G "classify/testdata/extra/*.tsv" > /dev/null; then
+  echo
+  echo "# 4. extra strings (rules written from them)"
+  "$bin" classify --eval classify/testdata/extra/*.tsv
+fi
 dev=../shared/testdata/status_strings_dev.tsv
 if [ -f "$dev" ]; then
   echo
-  echo "# 4. shared development set"
+  echo "# 5. shared development set"
   "$bin" classify --eval "$dev"
 fi
