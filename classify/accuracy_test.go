@@ -40,10 +40,10 @@ func TestAccuracy(t *testing.T) {
 		floor float64
 	}{
 		// Strings from carriers gathered after the rules: the held-out measure.
-		{"fresh corpus, held-out third", fresh, "test", 0.60},
+		{"fresh corpus, held-out third", fresh, "test", 0.62},
 		{"fresh corpus, rule-writing two thirds", fresh, "train", 0.86},
 		{"first corpus (rules written from it)", corpus, "all", 0.93},
-		{"extra strings (rules written from them)", extra, "all", 0.0},
+		{"extra strings (rules written from them)", extra, "all", 0.95},
 		{"shared development set", []string{"../../shared/testdata/status_strings_dev.tsv"}, "all", 0.97},
 	}
 	for _, tt := range tests {
