@@ -170,7 +170,7 @@ func languageSide(lang string) parcel.LegRole {
 var localLanguages = map[string]bool{
 	"ar": true, "bg": true, "ca": true, "cs": true, "da": true, "de": true, "el": true, "es": true,
 	"et": true, "fa": true, "fi": true, "fr": true, "he": true, "hi": true, "hr": true, "hu": true,
-	"id": true, "it": true, "ja": true, "kk": true, "ko": true, "lt": true, "lv": true, "ms": true,
+	"id": true, "it": true, "ja": true, "kk": true, "ko": true, "lt": true, "lv": true, "mk": true, "ms": true, "bs": true,
 	"nb": true, "nl": true, "nn": true, "no": true, "pl": true, "pt": true, "ro": true, "ru": true,
 	"sk": true, "sl": true, "sr": true, "sv": true, "th": true, "tr": true, "uk": true, "vi": true,
 }

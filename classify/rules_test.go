@@ -11,7 +11,7 @@ import (
 // nonLatin lists the rule files of languages not written in Latin script.
 // Their terms must be in their own script: a Latin term there ("hub") fires
 // on English text with another language's meaning.
-var nonLatin = map[string]bool{"ru": true, "uk": true, "el": true, "zh": true, "ja": true, "ko": true, "th": true, "ar": true, "he": true, "hi": true, "bg": true, "sr": true}
+var nonLatin = map[string]bool{"ru": true, "uk": true, "el": true, "zh": true, "ja": true, "ko": true, "th": true, "ar": true, "he": true, "hi": true, "bg": true, "sr": true, "mk": true}
 
 // latinAllowed are Latin terms that non-Latin carriers really write.
 var latinAllowed = map[string]bool{"ems": true, "sms": true, "cn": true}
