@@ -6,6 +6,8 @@
 #   1. classify/testdata/fresh, held-out third: strings from carriers and
 #      languages gathered after the rules were written; no rule was written
 #      from them and their errors are not looked at.
+#   1b. classify/testdata/fresh2: a second held-out sample, gathered at the
+#      end of that session from 20 more carriers; only its summary is read.
 #   2. classify/testdata/fresh, the other two thirds: rules were written
 #      from the errors seen here, after their first measurement.
 #   3. classify/testdata/corpus: the first corpus, all of it (rules were
@@ -21,6 +23,9 @@ trap 'rm -rf "$(dirname "$bin")"' EXIT
 go build -o "$bin" ./cmd/parcelwatch
 echo "# 1. held-out: fresh strings, test third (no rule written from them)"
 "$bin" classify --eval --split test classify/testdata/fresh/*.tsv
+echo
+echo "# 1b. held-out: second fresh corpus, all (no rule written from it)"
+"$bin" classify --eval classify/testdata/fresh2/*.tsv
 echo
 echo "# 2. fresh strings, train two thirds (rules written from their errors)"
 "$bin" classify --eval --split train classify/testdata/fresh/*.tsv
