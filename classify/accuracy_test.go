@@ -42,7 +42,7 @@ func TestAccuracy(t *testing.T) {
 	}{
 		// Strings from carriers gathered after the rules: the held-out measure.
 		{"fresh corpus, held-out third", fresh, "test", 0.62},
-		{"second fresh corpus, held out", fresh2, "all", 0.49},
+		{"second fresh corpus, held out", fresh2, "all", 0.55},
 		{"fresh corpus, rule-writing two thirds", fresh, "train", 0.86},
 		{"first corpus (rules written from it)", corpus, "all", 0.93},
 		{"extra strings (rules written from them)", extra, "all", 0.95},
