@@ -12,13 +12,7 @@ func TestAccuracy(t *testing.T) {
 	c := Default()
 	score := func(files []string, split string) (correct, total int) {
 		for _, name := range files {
-			var keep []LabelledString
-			for _, r := range readLabelledFile(t, name) {
-				if split == "all" || Split(r.Text) == split {
-					keep = append(keep, r)
-				}
-			}
-			for _, o := range c.Evaluate(keep) {
+			for _, o := range c.Evaluate(InSplit(readLabelledFile(t, name), split)) {
 				total++
 				if o.Correct() {
 					correct++

@@ -76,6 +76,9 @@ func sideTable(byRole map[parcel.LegRole][]string) map[string]parcel.LegRole {
 // squashCarrier folds a carrier id to lower-case letters and digits, so
 // that the spellings integrations use for one carrier meet.
 func squashCarrier(id string) string {
+	if isSquashed(id) {
+		return id // the common case: no copy on the hot path
+	}
 	var b strings.Builder
 	b.Grow(len(id))
 	for _, r := range strings.ToLower(id) {
@@ -84,6 +87,15 @@ func squashCarrier(id string) string {
 		}
 	}
 	return b.String()
+}
+
+func isSquashed(id string) bool {
+	for i := 0; i < len(id); i++ {
+		if c := id[i]; (c < 'a' || c > 'z') && (c < '0' || c > '9') {
+			return false
+		}
+	}
+	return true
 }
 
 // carrierAliases maps squashed ids that name a carrier whose code table is

@@ -35,6 +35,21 @@ func Split(text string) string {
 	return "train"
 }
 
+// InSplit keeps the rows of one split ("train" or "test"); "all" keeps
+// every row.
+func InSplit(rows []LabelledString, split string) []LabelledString {
+	if split == "all" {
+		return rows
+	}
+	var keep []LabelledString
+	for _, r := range rows {
+		if Split(r.Text) == split {
+			keep = append(keep, r)
+		}
+	}
+	return keep
+}
+
 // ReadLabelled reads a labelled TSV with a header naming at least raw_text
 // and milestone; language, carrier, source, exception and substatus are used
 // when present. A milestone column holding an exception name (the

@@ -23,7 +23,7 @@ type looseIndex struct {
 	// rule index) that contain it; need is how many distinct content words
 	// each of those phrases has.
 	phrases [][]int32
-	need    map[int32]int
+	need    []int // by term id; 0 for a term not loosened
 }
 
 // negators are words whose place in a phrase is its meaning ("not
@@ -52,7 +52,7 @@ var syllabic = map[string]bool{"vi": true}
 // the rules, except phrases of syllabic languages, in scripts without
 // spaces, or with a negation.
 func newLooseIndex(terms []term, rules []rule) *looseIndex {
-	x := &looseIndex{words: newTermIndex(), need: map[int32]int{}}
+	x := &looseIndex{words: newTermIndex(), need: make([]int, len(terms))}
 	loosen := make([]bool, len(terms))
 	for i := range rules {
 		if syllabic[rules[i].lang()] {
@@ -100,7 +100,7 @@ func newLooseIndex(terms []term, rules []rule) *looseIndex {
 			}
 			x.phrases[wid] = append(x.phrases[wid], int32(id))
 		}
-		x.need[int32(id)] = len(content)
+		x.need[id] = len(content)
 	}
 	return x
 }

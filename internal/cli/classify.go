@@ -79,12 +79,9 @@ func evaluateFiles(env Env, c *classify.Classifier, files []string, split string
 		if err != nil {
 			return fmt.Errorf("%s: %w", name, err)
 		}
-		var keep []classify.LabelledString
-		for _, r := range rows {
-			if split == "all" || classify.Split(r.Text) == split {
-				r.Source = filepath.Base(name) + ":" + strconv.Itoa(r.Line)
-				keep = append(keep, r)
-			}
+		keep := classify.InSplit(rows, split)
+		for i := range keep {
+			keep[i].Source = filepath.Base(name) + ":" + strconv.Itoa(keep[i].Line)
 		}
 		all = append(all, c.Evaluate(keep)...)
 	}

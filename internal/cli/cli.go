@@ -13,6 +13,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/parcelwatch/parcelwatch/internal/app"
 	"github.com/parcelwatch/parcelwatch/internal/config"
 )
 
@@ -137,6 +138,20 @@ func settings(fs *flag.FlagSet, env Env, withListen bool) *config.Config {
 }
 
 func logger(c *config.Config, env Env) *slog.Logger { return c.Logger(env.Stderr) }
+
+// openMigrated opens the store the settings name and brings its schema up
+// to date, for commands that read or write data; the caller closes it.
+func openMigrated(ctx context.Context, env Env, cfg *config.Config) (*app.App, error) {
+	a, err := app.Open(ctx, *cfg, logger(cfg, env), env.Version)
+	if err != nil {
+		return nil, err
+	}
+	if err := a.Migrate(ctx); err != nil {
+		a.Close()
+		return nil, err
+	}
+	return a, nil
+}
 
 // oneLine keeps an error message to the single line the contract promises.
 func oneLine(err error) string {

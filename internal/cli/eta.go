@@ -11,7 +11,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/parcelwatch/parcelwatch/internal/app"
 	"github.com/parcelwatch/parcelwatch/internal/importer"
 	"github.com/parcelwatch/parcelwatch/journey"
 	"github.com/parcelwatch/parcelwatch/parcel"
@@ -41,14 +40,11 @@ func runETA(ctx context.Context, env Env, args []string) error {
 	if err := cfg.Validate(); err != nil {
 		return err
 	}
-	a, err := app.Open(ctx, *cfg, logger(cfg, env), env.Version)
+	a, err := openMigrated(ctx, env, cfg)
 	if err != nil {
 		return err
 	}
 	defer a.Close()
-	if err := a.Migrate(ctx); err != nil {
-		return err
-	}
 	history, err := a.History(ctx)
 	if err != nil {
 		return err

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"os"
 
-	"github.com/parcelwatch/parcelwatch/internal/app"
 	"github.com/parcelwatch/parcelwatch/internal/importer"
 	"github.com/parcelwatch/parcelwatch/journey"
 )
@@ -55,14 +54,11 @@ func runImport(ctx context.Context, env Env, args []string) error {
 	if failed > *maxErrors {
 		fmt.Fprintf(env.Stderr, "%s: … and %d more unreadable rows\n", fs.Arg(0), failed-*maxErrors)
 	}
-	a, err := app.Open(ctx, *cfg, logger(cfg, env), env.Version)
+	a, err := openMigrated(ctx, env, cfg)
 	if err != nil {
 		return err
 	}
 	defer a.Close()
-	if err := a.Migrate(ctx); err != nil {
-		return err
-	}
 	added, err := a.AddHistory(ctx, rows)
 	if err != nil {
 		return err
