@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -390,7 +391,7 @@ func (c *Classifier) bestRule(found *matchSet, side parcel.LegRole) *rule {
 	)
 	for _, id := range found.ids[:found.n] {
 		for _, ri := range c.byTerm[id] {
-			if seenRule(checked[:nc], ri) {
+			if slices.Contains(checked[:nc], ri) {
 				continue
 			}
 			if nc < len(checked) {
@@ -446,15 +447,6 @@ func (c *Classifier) byDescription(text, carrier string) (describedCode, bool) {
 		}
 	}
 	return list[0], true
-}
-
-func seenRule(list []int32, ri int32) bool {
-	for _, x := range list {
-		if x == ri {
-			return true
-		}
-	}
-	return false
 }
 
 // better reports whether r outranks the current best: higher priority, then

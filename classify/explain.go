@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -238,7 +239,7 @@ func (c *Catalogue) build(key string, e explainEntry) ([]Explanation, error) {
 		return nil, fmt.Errorf("explanations: %s: worry_after_days %g is inside the typical range (max %g)", key, worry, hi)
 	}
 	for l := range e.Text {
-		if !explainContains(c.langs, l) {
+		if !slices.Contains(c.langs, l) {
 			return nil, fmt.Errorf("explanations: %s: language %q is not in the languages list", key, l)
 		}
 	}
@@ -264,15 +265,6 @@ func (c *Catalogue) build(key string, e explainEntry) ([]Explanation, error) {
 		out[i] = x
 	}
 	return out, nil
-}
-
-func explainContains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 func explainMilestoneName(m parcel.Milestone) string {

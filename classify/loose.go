@@ -1,6 +1,7 @@
 package classify
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -87,7 +88,9 @@ func newLooseIndex(terms []term, rules []rule) *looseIndex {
 			if t.whole && i == len(words)-1 {
 				w += "$"
 			}
-			content = appendUnique(content, w)
+			if !slices.Contains(content, w) {
+				content = append(content, w)
+			}
 		}
 		if negated || len(content) < 2 {
 			continue
@@ -136,13 +139,4 @@ func hasSpaceless(s string) bool {
 		}
 	}
 	return false
-}
-
-func appendUnique(list []string, s string) []string {
-	for _, x := range list {
-		if x == s {
-			return list
-		}
-	}
-	return append(list, s)
 }

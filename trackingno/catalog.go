@@ -6,6 +6,7 @@ import (
 	_ "embed"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -247,8 +248,8 @@ func loadCatalog(formatsJSON, operatorsTSV []byte) (*catalog, error) {
 				f.countryGroup = groupOf("CountryCode")
 			}
 		}
-		if (f.serviceGroup < 0 && hasRule(f.rules, ruleS10ServiceNotReserved)) ||
-			(f.countryGroup < 0 && hasRule(f.rules, ruleS10KnownCountry)) {
+		if (f.serviceGroup < 0 && slices.Contains(f.rules, ruleS10ServiceNotReserved)) ||
+			(f.countryGroup < 0 && slices.Contains(f.rules, ruleS10KnownCountry)) {
 			return nil, fmt.Errorf("format %s: rule needs a ServiceIndicator or CountryCode group", f.id)
 		}
 		for _, fa := range fj.Facts {
@@ -318,15 +319,6 @@ func loadCatalog(formatsJSON, operatorsTSV []byte) (*catalog, error) {
 		}
 	}
 	return cat, nil
-}
-
-func hasRule(rules []rule, r rule) bool {
-	for _, x := range rules {
-		if x == r {
-			return true
-		}
-	}
-	return false
 }
 
 func (cat *catalog) loadOperators(tsv []byte) error {
