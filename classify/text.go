@@ -9,7 +9,8 @@ import (
 )
 
 // folder maps a rune to its folded form: lower case without accents, so
-// "Entregué", "ENTREGUE" and "entregue" read alike, as do "ё" and "е".
+// "Entregué", "ENTREGUE" and "entregue" read alike, as do "ё" and "е", and
+// Traditional Chinese characters to Simplified ones, so "簽收" reads as "签收".
 // Scripts whose marks carry meaning (Hangul, Indic) are only lower-cased.
 type folder struct {
 	table map[rune]string
@@ -49,6 +50,10 @@ func newFolder() *folder {
 		'æ': "ae", 'Æ': "ae", 'œ': "oe", 'Œ': "oe", 'ı': "i", 'İ': "i", 'ħ': "h",
 	} {
 		f.table[r] = s
+	}
+	for pair := range strings.FieldsSeq(traditionalHan) {
+		traditional, size := utf8.DecodeRuneInString(pair)
+		f.table[traditional] = pair[size:]
 	}
 	return f
 }
