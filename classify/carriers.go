@@ -18,7 +18,7 @@ var carrierSides = sideTable(map[parcel.LegRole][]string{
 		"cainiao", "chinapost", "chinaems", "emscn", "ems_china", "epacket", "sf", "sfexpress", "sfinternational",
 		"zto", "ztoexpress", "yto", "ytoexpress", "best", "bestexpress", "sto", "stoexpress", "yunda",
 		"jtexpress", "jtexpresscn", "jdlogistics", "jd", "hongkongpost", "yanwen", "sunyou", "wishpost",
-		"cne", "cneexpress", "equick", "anjun", "flytexpress", "chinapostregistered", "chunghwapost",
+		"cne", "cneexpress", "equick", "anjun", "flytexpress", "chinapostregistered",
 	},
 	parcel.RoleUnknown: {
 		"dhl", "ups", "fedex", "tnt", "aramex", "dhlecommerce", "dhlglobalmail", "4px", "fourpx",
@@ -41,7 +41,7 @@ var carrierSides = sideTable(map[parcel.LegRole][]string{
 		"araskargo", "mngkargo", "suratkargo", "postnord", "bring", "posten", "posti", "budbee",
 		"instabox", "dao", "omniva", "lpexpress", "lietuvospastas", "latvijaspasts", "hrvatskaposta",
 		"postaslovenije", "postasrbije", "bulgarianpost", "bgpost", "econt", "speedy", "cypruspost",
-		"maltapost", "postlu", "islandspostur",
+		"maltapost", "postlu", "islandspostur", "dexpress", "dac", "ukmail", "whistl", "dx", "dpdlocal",
 		// the Americas
 		"usps", "canadapost", "postescanada", "purolator", "canpar", "correosmx", "correosdemexico",
 		"sepomex", "estafeta", "paquetexpress", "andreani", "correoargentino", "oca", "chilexpress",
@@ -55,7 +55,7 @@ var carrierSides = sideTable(map[parcel.LegRole][]string{
 		"phlpost", "indiapost", "delhivery", "bluedart", "ekart", "israelpost", "emiratespost", "spl",
 		"saudipost", "smsa", "qatarpost", "auspost", "australiapost", "nzpost", "couriersplease",
 		"sendle", "aramexau", "fastway", "postnet", "sapo", "shopeexpress", "spx", "lazadaexpress", "lex",
-		"logen", "kdexp", "cvsnet", "coupangls", "xpost", "jnt", "jntexpress", "lbcexpress",
+		"logen", "kdexp", "cvsnet", "chunghwapost", "kerrytj", "tcat", "hct", "ezship", "familymart", "seveneleven", "coupangls", "xpost", "jnt", "jntexpress", "lbcexpress",
 		"upsmi", "upsmailinnovations", "viacargo", "buspack", "interrapidisimo", "dicom", "nationex",
 		"amazonbr", "amazon", "envialia", "pagopa", "pagoparecapitista", "cargus", "speedex", "geniki",
 		"gls", "dpd", "hermes", "tipsa", "seurs", "zasilkovna", "urbano", "deprisa", "tcc", "starken",
@@ -140,9 +140,18 @@ func carrierSide(carrier string, role parcel.LegRole) (parcel.LegRole, bool) {
 	}
 	// "kerry_th", "jnt_ph", "gls_ro": a carrier's branch in one country
 	// works on the side its parent does.
-	if n := len(carrier); n > 4 && countrySuffixes[carrier[n-2:]] {
-		if side, ok := carrierSides[carrier[:n-2]]; ok {
-			return side, true
+	// A branch of a carrier we do not know is a local carrier of that
+	// country ("speedy_bg", "dexpress_rs"): the buyer's, unless the
+	// country is where marketplace parcels start.
+	if n := len(carrier); n > 4 {
+		if country := carrier[n-2:]; countrySuffixes[country] {
+			if side, ok := carrierSides[carrier[:n-2]]; ok {
+				return side, true
+			}
+			if originCountries[country] {
+				return parcel.RoleOrigin, true
+			}
+			return parcel.RoleLastMile, true
 		}
 	}
 	return parcel.RoleUnknown, false
@@ -157,8 +166,16 @@ var countrySuffixes = map[string]bool{
 	"in": true, "it": true, "jp": true, "kr": true, "lt": true, "lv": true, "mx": true, "my": true,
 	"nl": true, "no": true, "nz": true, "pe": true, "ph": true, "pl": true, "pt": true, "ro": true,
 	"se": true, "sg": true, "si": true, "sk": true, "th": true, "tr": true, "tw": true, "uk": true,
-	"us": true, "vn": true,
+	"us": true, "vn": true, "cn": true, "rs": true, "ba": true, "mk": true, "ua": true,
+	"ru": true, "by": true, "kz": true, "il": true, "ae": true, "sa": true, "eg": true, "za": true,
+	"ma": true, "ng": true, "ke": true, "pk": true, "bd": true, "lk": true, "qa": true, "kw": true,
+	"om": true, "bh": true, "jo": true, "lb": true, "cy": true, "mt": true, "lu": true, "is": true,
+	"uy": true, "py": true, "bo": true, "ec": true, "ve": true, "cr": true, "pa": true, "gt": true,
+	"do": true, "pr": true,
 }
+
+// originCountries are where marketplace parcels start.
+var originCountries = map[string]bool{"cn": true, "hk": true}
 
 // languageSide guesses the side of a text from its language when neither the
 // leg nor the carrier tells: a marketplace parcel's own-language texts come
