@@ -109,6 +109,7 @@ func New(fsys fs.FS) (*Classifier, error) {
 		}
 		c.rules = append(c.rules, rules...)
 	}
+	c.terms.build()
 	c.loose = newLooseIndex(c.terms.terms, c.rules)
 	c.byTerm = make([][]int32, len(c.terms.terms))
 	for i, r := range c.rules {

@@ -105,6 +105,7 @@ func newLooseIndex(terms []term, rules []rule) *looseIndex {
 		}
 		x.need[id] = len(content)
 	}
+	x.words.build()
 	return x
 }
 

@@ -1,6 +1,7 @@
 package classify
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -14,20 +15,48 @@ type term struct {
 	whole bool
 }
 
-// termIndex finds every term in a normalised text in one pass.
+// termIndex finds every term in a normalised text in one pass: its terms
+// are frozen into a radix trie, so a word start costs one walk down the
+// trie however many rules share its first letters.
 type termIndex struct {
 	terms []term
 	ids   map[term]int32
-	// byKey lists term ids by their first two characters (one for a term
-	// that starts in a spaceless script).
-	byKey map[string][]int32
+	trie  termTrie
+	// built is false after add until build freezes the trie again.
+	built bool
+}
+
+// termTrie is a radix trie in flat arrays. A node is reached by its
+// fragment, the bytes after its parent's; its children are a run of edges
+// sorted by their first byte, and the terms ending at it a run of ends. A
+// node exists only where terms branch or end, so a walk compares whole
+// fragments instead of stepping byte by byte.
+type termTrie struct {
+	// root maps a first byte straight to its node (0: none), the one
+	// lookup every word start makes.
+	root  [256]int32
+	nodes []trieNode
+	edges []trieEdge
+	ends  []int32
+}
+
+type trieNode struct {
+	frag        string
+	edge, nEdge int32 // edges[edge : edge+nEdge]
+	end, nEnd   int32 // ends[end : end+nEnd]
+}
+
+type trieEdge struct {
+	first byte
+	node  int32
 }
 
 func newTermIndex() *termIndex {
-	return &termIndex{ids: map[term]int32{}, byKey: map[string][]int32{}}
+	return &termIndex{ids: map[term]int32{}}
 }
 
-// add registers a folded term and returns its id.
+// add registers a folded term and returns its id. The index must be built
+// again before the next scan.
 func (x *termIndex) add(t term) int32 {
 	if id, ok := x.ids[t]; ok {
 		return id
@@ -35,35 +64,76 @@ func (x *termIndex) add(t term) int32 {
 	id := int32(len(x.terms))
 	x.terms = append(x.terms, t)
 	x.ids[t] = id
-	k := keyOf(t.text)
-	x.byKey[k] = append(x.byKey[k], id)
+	x.built = false
 	return id
 }
 
-// keyRunes is how many leading characters index a term: enough that a
-// bucket holds a handful of terms even with rules for dozens of languages.
-// Terms in scripts written without spaces, where every character starts a
-// lookup, use spacelessKeyRunes.
-const (
-	keyRunes          = 5
-	spacelessKeyRunes = 2
-)
-
-// keyOf is the index key of a term: its first few characters (all of them
-// if it is shorter).
-func keyOf(s string) string {
-	limit := keyRunes
-	n := 0
-	for i, r := range s {
-		if n == 0 && spaceless(r) {
-			limit = spacelessKeyRunes
+// build freezes the terms added so far into the trie.
+func (x *termIndex) build() {
+	order := make([]int32, 0, len(x.terms))
+	for id, t := range x.terms {
+		if t.text != "" {
+			order = append(order, int32(id))
 		}
-		if n == limit {
-			return s[:i]
-		}
-		n++
 	}
-	return s
+	slices.SortFunc(order, func(a, b int32) int { return strings.Compare(x.terms[a].text, x.terms[b].text) })
+	x.trie = termTrie{}
+	x.trie.grow(x.terms, order, 0, 0)
+	root := x.trie.nodes[0]
+	for _, e := range x.trie.edges[root.edge : root.edge+root.nEdge] {
+		x.trie.root[e.first] = e.node
+	}
+	x.built = true
+}
+
+// grow adds the node for the terms in ids, sorted and sharing their first
+// depth bytes (from bytes from on its fragment), and the nodes below it;
+// it returns the node's index.
+func (t *termTrie) grow(terms []term, ids []int32, from, depth int) int32 {
+	n := int32(len(t.nodes))
+	frag := ""
+	if len(ids) > 0 {
+		frag = terms[ids[0]].text[from:depth]
+	}
+	t.nodes = append(t.nodes, trieNode{frag: frag})
+	// Terms that end here sort first: they are the shared prefix itself.
+	i, end := 0, int32(len(t.ends))
+	for i < len(ids) && len(terms[ids[i]].text) == depth {
+		t.ends = append(t.ends, ids[i])
+		i++
+	}
+	t.nodes[n].end, t.nodes[n].nEnd = end, int32(len(t.ends))-end
+	type branch struct {
+		ids   []int32
+		depth int // where the branch's terms next differ or one ends
+	}
+	var branches []branch
+	for j := i; j < len(ids); {
+		first := terms[ids[j]].text
+		k := j
+		for k < len(ids) && terms[ids[k]].text[depth] == first[depth] {
+			k++
+		}
+		// Sorted, the branch's first and last terms share what all share;
+		// no term ends inside that prefix, or it would sort first and be
+		// the prefix.
+		last := terms[ids[k-1]].text
+		d := depth + 1
+		for d < len(first) && d < len(last) && first[d] == last[d] {
+			d++
+		}
+		branches = append(branches, branch{ids[j:k], d})
+		j = k
+	}
+	edge := int32(len(t.edges))
+	for _, br := range branches {
+		t.edges = append(t.edges, trieEdge{first: terms[br.ids[0]].text[depth]})
+	}
+	t.nodes[n].edge, t.nodes[n].nEdge = edge, int32(len(branches))
+	for k, br := range branches {
+		t.edges[edge+int32(k)].node = t.grow(terms, br.ids, depth, br.depth)
+	}
+	return n
 }
 
 // maxMatches bounds the terms recorded per text; texts are short and the
@@ -95,6 +165,9 @@ func (m *matchSet) add(id int32) {
 // scan records every term that occurs in text, a normalised string that
 // begins and ends with a space.
 func (x *termIndex) scan(text string, found *matchSet) {
+	if !x.built {
+		panic("classify: termIndex scanned before build")
+	}
 	wordStart := true
 	for i := 0; i < len(text); {
 		r, size := utf8.DecodeRuneInString(text[i:])
@@ -112,32 +185,45 @@ func (x *termIndex) scan(text string, found *matchSet) {
 }
 
 func (x *termIndex) scanAt(text string, i int, found *matchSet) {
-	rest := text[i:]
-	// Look the position up under each key length a term can have: one to
-	// keyRunes characters (a term shorter than that is its own key).
-	limit, end := keyRunes, 0
-	for n := 1; n <= limit && end < len(rest); n++ {
-		r, size := utf8.DecodeRuneInString(rest[end:])
-		if n == 1 && spaceless(r) {
-			limit = spacelessKeyRunes
+	t := &x.trie
+	for node := t.root[text[i]]; node != 0; {
+		nd := &t.nodes[node]
+		if !strings.HasPrefix(text[i:], nd.frag) {
+			return
 		}
-		end += size
-		x.matchBucket(rest, rest[:end], found)
+		i += len(nd.frag)
+		for _, id := range t.ends[nd.end : nd.end+nd.nEnd] {
+			if x.terms[id].whole && i < len(text) && text[i] != ' ' {
+				continue // "ems$" must not find "emsland"
+			}
+			found.add(id)
+		}
+		if i >= len(text) || nd.nEdge == 0 {
+			return
+		}
+		node = t.child(nd, text[i])
 	}
 }
 
-func (x *termIndex) matchBucket(rest, key string, found *matchSet) {
-	for _, id := range x.byKey[key] {
-		t := &x.terms[id]
-		if !strings.HasPrefix(rest, t.text) {
-			continue
+// child is the node whose fragment starts with b below nd, or 0 (the root,
+// never a child) when there is none.
+func (t *termTrie) child(nd *trieNode, b byte) int32 {
+	lo, hi := nd.edge, nd.edge+nd.nEdge
+	for hi-lo > 8 {
+		mid := int32(uint32(lo+hi) >> 1)
+		if t.edges[mid].first < b {
+			lo = mid + 1
+		} else {
+			hi = mid + 1 // mid may be the edge
 		}
-		if t.whole {
-			next := len(t.text)
-			if next < len(rest) && rest[next] != ' ' {
-				continue
-			}
-		}
-		found.add(id)
 	}
+	for ; lo < hi; lo++ {
+		if f := t.edges[lo].first; f >= b {
+			if f == b {
+				return t.edges[lo].node
+			}
+			return 0
+		}
+	}
+	return 0
 }
