@@ -26,6 +26,7 @@ func TestAccuracy(t *testing.T) {
 	extra, _ := filepath.Glob("testdata/extra/*.tsv")
 	fresh2, _ := filepath.Glob("testdata/fresh2/*.tsv")
 	fresh3, _ := filepath.Glob("testdata/fresh3/*.tsv")
+	extra2, _ := filepath.Glob("testdata/extra2/*.tsv")
 	if len(corpus) < 10 || len(fresh) < 3 || len(fresh2) < 2 || len(fresh3) < 3 {
 		t.Fatalf("corpus files: %v, fresh files: %v, %v, %v", corpus, fresh, fresh2, fresh3)
 	}
@@ -43,6 +44,7 @@ func TestAccuracy(t *testing.T) {
 		{"fresh corpus, rule-writing two thirds", fresh, "train", 0.86},
 		{"first corpus (rules written from it)", corpus, "all", 0.93},
 		{"extra strings (rules written from them)", extra, "all", 0.95},
+		{"national posts' strings (rules written from them)", extra2, "all", 0.95},
 		{"shared development set", []string{"../../shared/testdata/status_strings_dev.tsv"}, "all", 0.97},
 	}
 	for _, tt := range tests {

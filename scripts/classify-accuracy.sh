@@ -16,8 +16,8 @@
 #      from the errors seen here, after their first measurement.
 #   3. classify/testdata/corpus: the first corpus, all of it (rules were
 #      written from it).
-#   4. classify/testdata/extra: more carriers' strings gathered to write
-#      rules from.
+#   4. classify/testdata/extra and extra2: more carriers' and national
+#      posts' strings gathered to write rules from.
 #   5. the shared development set.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -46,6 +46,11 @@ if compgen -G "classify/testdata/extra/*.tsv" > /dev/null; then
   echo
   echo "# 4. extra strings (rules written from them)"
   "$bin" classify --eval classify/testdata/extra/*.tsv
+fi
+if compgen -G "classify/testdata/extra2/*.tsv" > /dev/null; then
+  echo
+  echo "# 4b. national posts' strings (rules written from them)"
+  "$bin" classify --eval classify/testdata/extra2/*.tsv
 fi
 dev=../shared/testdata/status_strings_dev.tsv
 if [ -f "$dev" ]; then
