@@ -55,7 +55,8 @@ var carrierSides = sideTable(map[parcel.LegRole][]string{
 		"phlpost", "indiapost", "delhivery", "bluedart", "ekart", "israelpost", "emiratespost", "spl",
 		"saudipost", "smsa", "qatarpost", "auspost", "australiapost", "nzpost", "couriersplease",
 		"sendle", "aramexau", "fastway", "postnet", "sapo", "shopeexpress", "spx", "lazadaexpress", "lex",
-		"logen", "kdexp", "cvsnet", "chunghwapost", "kerrytj", "tcat", "hct", "ezship", "familymart", "seveneleven", "coupangls", "xpost", "jnt", "jntexpress", "lbcexpress",
+		"logen", "kdexp", "cvsnet", "coupangls", "xpost", "jnt", "jntexpress", "lbcexpress",
+		"chunghwapost", "kerrytj", "tcat", "hct", "ezship", "familymart", "seveneleven",
 		"upsmi", "upsmailinnovations", "viacargo", "buspack", "interrapidisimo", "dicom", "nationex",
 		"amazonbr", "amazon", "envialia", "pagopa", "pagoparecapitista", "cargus", "speedex", "geniki",
 		"gls", "dpd", "hermes", "tipsa", "seurs", "zasilkovna", "urbano", "deprisa", "tcc", "starken",
@@ -139,10 +140,9 @@ func carrierSide(carrier string, role parcel.LegRole) (parcel.LegRole, bool) {
 		return side, true
 	}
 	// "kerry_th", "jnt_ph", "gls_ro": a carrier's branch in one country
-	// works on the side its parent does.
-	// A branch of a carrier we do not know is a local carrier of that
-	// country ("speedy_bg", "dexpress_rs"): the buyer's, unless the
-	// country is where marketplace parcels start.
+	// works on the side its parent does. A branch of a carrier not listed
+	// ("speedy_bg", "dexpress_rs") is a local carrier of that country: the
+	// buyer's, unless the country is where marketplace parcels start.
 	if n := len(carrier); n > 4 {
 		if country := carrier[n-2:]; countrySuffixes[country] {
 			if side, ok := carrierSides[carrier[:n-2]]; ok {

@@ -19,6 +19,7 @@ func TestNormalize(t *testing.T) {
 		{"वितरित किया गया", " वितरित किया गया "},
 		{"Zugestellt (Straße)", " zugestellt strasse "},
 		{"Doręczono; ŁÓDŹ", " doreczono lodz "},
+		{"收件人已簽收，貨件送達", " 收件人已签收 货件送达 "},
 		{"", " "},
 	}
 	for _, tt := range tests {
@@ -158,6 +159,32 @@ func TestRuleLanguageSettlesSide(t *testing.T) {
 		if got := c.Classify(Input{Text: tt.text}); got.Milestone != tt.want {
 			t.Errorf("%q: %s (rule %s), want %s", tt.text, got.Milestone, got.Rule, tt.want)
 		}
+	}
+}
+
+func TestCarrierSide(t *testing.T) {
+	tests := []struct {
+		carrier string
+		want    parcel.LegRole
+		settled bool
+	}{
+		{"russianpost", parcel.RoleLastMile, true},
+		{"cainiao", parcel.RoleOrigin, true},
+		{"dhl", parcel.RoleUnknown, true},      // works on both sides
+		{"kerryth", parcel.RoleLastMile, true}, // a listed parent's branch
+		{"speedybg", parcel.RoleLastMile, true},
+		{"dexpressrs", parcel.RoleLastMile, true},
+		{"fastlogisticscn", parcel.RoleOrigin, true},
+		{"somecourier", parcel.RoleUnknown, false},
+	}
+	for _, tt := range tests {
+		side, settled := carrierSide(tt.carrier, parcel.RoleUnknown)
+		if side != tt.want || settled != tt.settled {
+			t.Errorf("carrierSide(%q) = %s, %v; want %s, %v", tt.carrier, side, settled, tt.want, tt.settled)
+		}
+	}
+	if side, _ := carrierSide("cainiao", parcel.RoleLastMile); side != parcel.RoleLastMile {
+		t.Errorf("the leg's role must win over the carrier's usual side, got %s", side)
 	}
 }
 
