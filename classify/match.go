@@ -206,7 +206,9 @@ func (x *termIndex) scanAt(text string, i int, found *matchSet) {
 }
 
 // child is the node whose fragment starts with b below nd, or 0 (the root,
-// never a child) when there is none.
+// never a child) when there is none. Written out rather than with
+// slices.BinarySearchFunc, which made ClassifyText about 10% slower
+// (3.8 against 3.3 µs, both built and run alternately in one sitting).
 func (t *termTrie) child(nd *trieNode, b byte) int32 {
 	lo, hi := nd.edge, nd.edge+nd.nEdge
 	for hi-lo > 8 {

@@ -25,36 +25,24 @@ export PATH="$PATH:/usr/local/go/bin"
 bin=$(mktemp -d)/parcelwatch
 trap 'rm -rf "$(dirname "$bin")"' EXIT
 go build -o "$bin" ./cmd/parcelwatch
-echo "# 1. held-out: fresh strings, test third (no rule written from them)"
-"$bin" classify --eval --split test classify/testdata/fresh/*.tsv
-echo
-echo "# 1b. held-out: third fresh corpus, test third (no rule written from them)"
-"$bin" classify --eval --split test classify/testdata/fresh3/*.tsv
-echo
-echo "# 1c. third fresh corpus, train two thirds (rules written from their errors)"
-"$bin" classify --eval --split train classify/testdata/fresh3/*.tsv
-echo
-echo "# 1d. second fresh corpus, all (held out at first, rules written from it since)"
-"$bin" classify --eval classify/testdata/fresh2/*.tsv
-echo
-echo "# 2. fresh strings, train two thirds (rules written from their errors)"
-"$bin" classify --eval --split train classify/testdata/fresh/*.tsv
-echo
-echo "# 3. first corpus, all (rules written from it)"
-"$bin" classify --eval classify/testdata/corpus/*.tsv
-if compgen -G "classify/testdata/extra/*.tsv" > /dev/null; then
+# report TITLE SPLIT FILE...: one set's figures under a heading.
+report() {
+  local title=$1 split=$2
+  shift 2
+  echo "# $title"
+  "$bin" classify --eval --split "$split" "$@"
   echo
-  echo "# 4. extra strings (rules written from them)"
-  "$bin" classify --eval classify/testdata/extra/*.tsv
-fi
-if compgen -G "classify/testdata/extra2/*.tsv" > /dev/null; then
-  echo
-  echo "# 4b. national posts' strings (rules written from them)"
-  "$bin" classify --eval classify/testdata/extra2/*.tsv
-fi
+}
+t=classify/testdata
+report "1. held-out: fresh strings, test third (no rule written from them)" test $t/fresh/*.tsv
+report "1b. held-out: third fresh corpus, test third (no rule written from them)" test $t/fresh3/*.tsv
+report "1c. third fresh corpus, train two thirds (rules written from their errors)" train $t/fresh3/*.tsv
+report "1d. second fresh corpus, all (held out at first, rules written from it since)" all $t/fresh2/*.tsv
+report "2. fresh strings, train two thirds (rules written from their errors)" train $t/fresh/*.tsv
+report "3. first corpus, all (rules written from it)" all $t/corpus/*.tsv
+report "4. extra strings (rules written from them)" all $t/extra/*.tsv
+report "4b. national posts' strings (rules written from them)" all $t/extra2/*.tsv
 dev=../shared/testdata/status_strings_dev.tsv
 if [ -f "$dev" ]; then
-  echo
-  echo "# 5. shared development set"
-  "$bin" classify --eval "$dev"
+  report "5. shared development set" all "$dev"
 fi
