@@ -10,6 +10,12 @@ import (
 // run runs a command in-process with a scratch data directory.
 func run(t *testing.T, env map[string]string, args ...string) (code int, stdout, stderr string) {
 	t.Helper()
+	return runInput(t, env, "", args...)
+}
+
+// runInput is run with stdin holding input.
+func runInput(t *testing.T, env map[string]string, input string, args ...string) (code int, stdout, stderr string) {
+	t.Helper()
 	var out, errb bytes.Buffer
 	if env == nil {
 		env = map[string]string{}
@@ -18,10 +24,29 @@ func run(t *testing.T, env map[string]string, args ...string) (code int, stdout,
 		env["HOME"] = t.TempDir()
 	}
 	code = Run(context.Background(), Env{
-		Stdin: strings.NewReader(""), Stdout: &out, Stderr: &errb,
+		Stdin: strings.NewReader(input), Stdout: &out, Stderr: &errb,
 		Getenv: func(k string) string { return env[k] }, Version: "v-test",
 	}, args)
 	return code, out.String(), errb.String()
+}
+
+// tsvRows splits a batch command's output into rows of cols columns: one
+// row per input line, or the test stops. A row with another number of
+// columns is reported and comes back nil.
+func tsvRows(t *testing.T, out string, lines, cols int) [][]string {
+	t.Helper()
+	rows := strings.Split(strings.TrimSuffix(out, "\n"), "\n")
+	if len(rows) != lines {
+		t.Fatalf("%d lines out for %d in:\n%s", len(rows), lines, out)
+	}
+	split := make([][]string, len(rows))
+	for i, row := range rows {
+		if split[i] = strings.Split(row, "\t"); len(split[i]) != cols {
+			t.Errorf("line %d has %d columns: %q", i+1, len(split[i]), row)
+			split[i] = nil
+		}
+	}
+	return split
 }
 
 func TestMigrate(t *testing.T) {
@@ -79,12 +104,10 @@ func TestVersion(t *testing.T) {
 // five tab-separated columns.
 func TestCheckTSV(t *testing.T) {
 	input := "RA123456785RU\nRA123456758RU\n\nnot a number\n1Z999AA10123456784\r\nrb 1234 5678 5gb\n"
-	var out, errb strings.Builder
-	code := Run(context.Background(), Env{Stdin: strings.NewReader(input), Stdout: &out, Stderr: &errb, Getenv: func(string) string { return "" }}, []string{"check", "--format", "tsv"})
+	code, out, errs := runInput(t, nil, input, "check", "--format", "tsv")
 	if code != 0 {
-		t.Fatalf("exit %d: %s", code, errb.String())
+		t.Fatalf("exit %d: %s", code, errs)
 	}
-	lines := strings.Split(strings.TrimSuffix(out.String(), "\n"), "\n")
 	want := [][]string{
 		{"RA123456785RU", "true", "s10", "s10", ""},
 		{"RA123456758RU", "false", "s10", "s10", "*RA123456785RU*"},
@@ -93,13 +116,8 @@ func TestCheckTSV(t *testing.T) {
 		{"1Z999AA10123456784", "true", "ups", "ups", ""},
 		{"rb 1234 5678 5gb", "true", "s10", "s10", ""},
 	}
-	if len(lines) != len(want) {
-		t.Fatalf("%d lines out for %d in:\n%s", len(lines), len(want), out.String())
-	}
-	for i, line := range lines {
-		cols := strings.Split(line, "\t")
-		if len(cols) != 5 {
-			t.Errorf("line %d has %d columns: %q", i+1, len(cols), line)
+	for i, cols := range tsvRows(t, out, len(want), 5) {
+		if cols == nil {
 			continue
 		}
 		for j, w := range want[i] {
@@ -132,12 +150,10 @@ func TestCheckFormats(t *testing.T) {
 // six tab-separated columns.
 func TestClassifyBatch(t *testing.T) {
 	input := "usps\tDelivered, In/At Mailbox\n\tПокинуло место международного обмена\nno tab here: Out for Delivery\n\n\tзагадочный текст\n"
-	var out, errb strings.Builder
-	code := Run(context.Background(), Env{Stdin: strings.NewReader(input), Stdout: &out, Stderr: &errb, Getenv: func(string) string { return "" }}, []string{"classify"})
+	code, out, errs := runInput(t, nil, input, "classify")
 	if code != 0 {
-		t.Fatalf("exit %d: %s", code, errb.String())
+		t.Fatalf("exit %d: %s", code, errs)
 	}
-	lines := strings.Split(strings.TrimSuffix(out.String(), "\n"), "\n")
 	want := []struct{ milestone, status, exception string }{
 		{"delivered", "Delivered", ""},
 		{"customs_released", "InTransit", ""},
@@ -145,17 +161,12 @@ func TestClassifyBatch(t *testing.T) {
 		{"unknown", "InTransit", ""},
 		{"unknown", "InTransit", ""},
 	}
-	if len(lines) != len(want) {
-		t.Fatalf("%d lines out for %d in:\n%s", len(lines), len(want), out.String())
-	}
-	for i, line := range lines {
-		cols := strings.Split(line, "\t")
-		if len(cols) != 6 {
-			t.Errorf("line %d: %d columns: %q", i+1, len(cols), line)
+	for i, cols := range tsvRows(t, out, len(want), 6) {
+		if cols == nil {
 			continue
 		}
 		if cols[0] != want[i].milestone || cols[1] != want[i].status || cols[5] != want[i].exception {
-			t.Errorf("line %d: %q, want milestone %s status %s exception %q", i+1, line, want[i].milestone, want[i].status, want[i].exception)
+			t.Errorf("line %d: %q, want milestone %s status %s exception %q", i+1, strings.Join(cols, "\t"), want[i].milestone, want[i].status, want[i].exception)
 		}
 	}
 }
@@ -190,17 +201,13 @@ func TestImportAndETA(t *testing.T) {
 	if code != 0 || !strings.Contains(out, "p50\t2018-03-") || !strings.Contains(out, "basis\thistory") {
 		t.Fatalf("eta: exit %d\n%s%s", code, out, stderr)
 	}
-	var o, e strings.Builder
-	code = Run(context.Background(), Env{
-		Stdin:  strings.NewReader("BR-SP,BR-RJ,,picked_up,2018-03-05 10:00:00\nbad line\nBR-MG-30000,BR-SP-01000,,picked_up,2018-04-02T08:00:00Z\n"),
-		Stdout: &o, Stderr: &e, Getenv: func(k string) string { return env[k] },
-	}, []string{"eta", "--batch"})
-	lines := strings.Split(strings.TrimSpace(o.String()), "\n")
+	code, out, stderr = runInput(t, env, "BR-SP,BR-RJ,,picked_up,2018-03-05 10:00:00\nbad line\nBR-MG-30000,BR-SP-01000,,picked_up,2018-04-02T08:00:00Z\n", "eta", "--batch")
+	lines := strings.Split(strings.TrimSpace(out), "\n")
 	if code != 0 || len(lines) != 3 || lines[1] != "," || !strings.HasPrefix(lines[0], "2018-03-") || strings.Count(lines[2], ",") != 1 {
-		t.Fatalf("eta --batch: exit %d, %q, stderr %s", code, o.String(), e.String())
+		t.Fatalf("eta --batch: exit %d, %q, stderr %s", code, out, stderr)
 	}
-	if !strings.Contains(e.String(), "line 2") {
-		t.Errorf("a bad batch line should be reported with its number: %q", e.String())
+	if !strings.Contains(stderr, "line 2") {
+		t.Errorf("a bad batch line should be reported with its number: %q", stderr)
 	}
 }
 
